@@ -1,0 +1,50 @@
+# klynge task runner: make run | test | bench | fuzz | clean
+# Each target installs what it needs first (scripts/deps.sh, idempotent).
+
+DB ?= klynge.db
+PORT ?= 8080
+BUILD := build
+ASAN := build-asan
+FUZZ := build-fuzz
+
+.PHONY: all deps build run test test-unit test-http test-e2e test-asan bench fuzz clean demo
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) >/dev/null
+
+build: deps $(BUILD)/build.ninja
+	@ninja -C $(BUILD)
+
+# Fresh demo database from the seeds' structure, then serve it.
+run: build
+	@if [ ! -f $(DB) ]; then ./$(BUILD)/klynge --db $(DB) import data/demo.json; fi
+	./$(BUILD)/klynge --db $(DB) serve --port $(PORT)
+
+$(ASAN)/build.ninja:
+	CC=clang meson setup $(ASAN) -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dbuildtype=debug >/dev/null
+
+# Everything: unit (normal + sanitized), HTTP (normal + sanitized server),
+# browser journey. Prints "N passed, N failed" last (scripts/test.sh).
+test: build $(ASAN)/build.ninja
+	@ninja -C $(ASAN)
+	@bash scripts/test.sh
+
+bench: build
+	@bash bench/run.sh
+
+$(FUZZ)/build.ninja:
+	CC=clang meson setup $(FUZZ) -Dfuzz=true -Db_sanitize=address,undefined \
+	  -Db_lundef=false -Dbuildtype=debug >/dev/null
+
+fuzz: deps $(FUZZ)/build.ninja
+	@ninja -C $(FUZZ)
+	@bash tests/fuzz/run.sh $(FUZZ) $${FUZZ_SECONDS:-60}
+
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

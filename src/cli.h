@@ -1,0 +1,19 @@
+/*
+ * cli.h - the klynge commands other than serve (cli.c).
+ * Each returns a process exit status and prints Danish messages for
+ * users on stderr; data (export, check results) goes to stdout.
+ */
+#ifndef KLYNGE_CLI_H
+#define KLYNGE_CLI_H
+
+#include "store/store.h"
+
+/* klynge import FILE.json: loads a structure file into an empty database. */
+int cli_import(struct store *st, const char *path);
+/* klynge export: prints the canonical structure file. */
+int cli_export(struct store *st);
+/* klynge check [--date YYYY-MM-DD] [BODY-KEY]: rule check results;
+ * exit status 0 when no violations, 1 when there are some. */
+int cli_check(struct store *st, int argc, char **argv);
+
+#endif

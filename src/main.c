@@ -1,0 +1,118 @@
+/*
+ * main.c - the klynge command: server and CLI in one program.
+ *
+ *   klynge [--db PATH] serve [--port N] [--addr A]
+ *   klynge [--db PATH] import FILE.json
+ *   klynge [--db PATH] export
+ *   klynge [--db PATH] check [--date YYYY-MM-DD] [BODY-KEY]
+ *   klynge [--db PATH] init
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store/store.h"
+#include "web/web.h"
+
+static void usage(void)
+{
+	fputs("Brug: klynge [--db STI] KOMMANDO\n"
+	      "\n"
+	      "Kommandoer:\n"
+	      "  serve [--port N] [--addr ADRESSE]  start serveren (standard 127.0.0.1:8080)\n"
+	      "  init                               opret en tom database\n"
+	      "  import FIL.json                    indlæs en struktur i en tom database\n"
+	      "  export                             udskriv hele strukturen som JSON\n"
+	      "  check [--date ÅÅÅÅ-MM-DD] [FORUM]  tjek regler for alle fora eller ét\n"
+	      "\n"
+	      "Databasen er klynge.db, eller den der angives med --db eller KLYNGE_DB.\n",
+	      stderr);
+}
+
+static int serve(struct store *st, int argc, char **argv)
+{
+	const char *addr = "127.0.0.1";
+	int port = 8080;
+	const char *base = getenv("KLYNGE_BASE_URL");
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--port") == 0 && i + 1 < argc)
+			port = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--addr") == 0 && i + 1 < argc)
+			addr = argv[++i];
+		else {
+			fprintf(stderr, "klynge serve: ukendt argument '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	if (port <= 0 || port > 65535) {
+		fprintf(stderr, "klynge serve: ugyldigt portnummer\n");
+		return 2;
+	}
+	char url[128];
+	if (!base) {
+		snprintf(url, sizeof(url), "http://%s:%d", addr, port);
+		base = url;
+	}
+	struct app app = { .store = st, .base_url = base };
+	return web_serve(&app, addr, port) == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = getenv("KLYNGE_DB");
+	if (!db)
+		db = "klynge.db";
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			db = argv[i + 1];
+			i += 2;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage();
+			return 0;
+		} else {
+			usage();
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage();
+		return 2;
+	}
+	const char *cmd = argv[i++];
+	if (strcmp(cmd, "help") == 0) {
+		usage();
+		return 0;
+	}
+	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
+	    strcmp(cmd, "export") && strcmp(cmd, "check")) {
+		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
+		usage();
+		return 2;
+	}
+
+	struct store *st = NULL;
+	struct err err = { 0 };
+	if (store_open(&st, db, &err) != 0) {
+		fprintf(stderr, "klynge: kan ikke åbne databasen %s: %s\n", db, err.msg);
+		return 1;
+	}
+	int rc;
+	if (strcmp(cmd, "serve") == 0)
+		rc = serve(st, argc - i, argv + i);
+	else if (strcmp(cmd, "init") == 0)
+		rc = 0;
+	else if (strcmp(cmd, "import") == 0) {
+		if (i >= argc) {
+			fprintf(stderr, "klynge import: angiv en strukturfil\n");
+			rc = 2;
+		} else
+			rc = cli_import(st, argv[i]);
+	} else if (strcmp(cmd, "export") == 0)
+		rc = cli_export(st);
+	else
+		rc = cli_check(st, argc - i, argv + i);
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * web.h - the HTTP layer's request/response model and route table.
+ *
+ * server.c (libmicrohttpd) turns each request into a `struct request`
+ * whose memory lives in a per-request arena, finds the route, calls the
+ * handler and sends the `struct response`. Handlers parse and validate
+ * input, call store/core, and render: no SQL, no business rules.
+ */
+#ifndef KLYNGE_WEB_H
+#define KLYNGE_WEB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/model.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+struct kv {
+	const char *key;
+	const char *value;	/* NUL-terminated; may contain no NUL */
+};
+
+struct app {
+	struct store *store;
+	const char *base_url;	/* "http://127.0.0.1:8080", no trailing / */
+};
+
+struct request {
+	struct app *app;
+	struct arena *arena;
+	const char *method;		/* "GET", "POST", ... */
+	const char *path;		/* decoded path, no query */
+	struct kv *query;		/* query parameters, in order */
+	size_t n_query;
+	struct kv *form;		/* urlencoded POST fields, in order;
+					   repeated keys allowed */
+	size_t n_form;
+	const char *body;		/* raw body (JSON API), NUL-terminated */
+	size_t body_len;
+	const char *content_type;	/* request Content-Type or "" */
+	const char *params[4];		/* ":name" captures of the route */
+	size_t n_params;
+	/* The structure as loaded for this request (lazily, see
+	 * web_structure); read-only, shared. */
+	const struct structure *structure;
+};
+
+struct header {
+	const char *name;
+	const char *value;
+};
+
+struct response {
+	int status;			/* default 200 */
+	const char *content_type;	/* default "text/html; charset=utf-8" */
+	struct buf body;
+	struct header headers[8];
+	size_t n_headers;
+};
+
+typedef void (*handler_fn)(struct request *req, struct response *res);
+
+struct route {
+	const char *method;		/* "GET", "POST", "PUT", "DELETE" */
+	const char *pattern;		/* "/bodies/:id/edit": ":x" matches one
+					   non-empty segment */
+	handler_fn fn;
+};
+
+/* Route tables, each ended by {NULL, NULL, NULL}. */
+extern const struct route page_routes[];	/* pages/*.c via pages.c */
+extern const struct route api_routes[];		/* api/*.c */
+extern const struct route oparl_routes[];	/* oparl.c */
+
+/* Runs the server until SIGINT/SIGTERM. */
+int web_serve(struct app *app, const char *addr, int port);
+
+/* Dispatch without a network (tests, fuzzing, benchmarks): finds the
+ * route and calls it; 404/405 pages otherwise. */
+void web_dispatch(struct request *req, struct response *res);
+
+/* ---- helpers for handlers (router.c) -------------------------------- */
+const char *req_query(const struct request *req, const char *key);
+const char *req_form(const struct request *req, const char *key);
+/* Parses params[i] as a positive int64 id; 0 when not a valid id. */
+int64_t req_param_id(const struct request *req, size_t i);
+/* The structure for this request (loaded once per store generation and
+ * shared between threads; never NULL; on storage failure an empty one). */
+const struct structure *web_structure(struct request *req);
+/* Call after a successful write so the next web_structure reloads. */
+void web_structure_invalidate(struct app *app);
+
+void res_header(struct response *res, const char *name, const char *value);
+/* 303 See Other to a local path. */
+void res_redirect(struct response *res, const char *location);
+
+/* Parses an application/x-www-form-urlencoded string into kv pairs
+ * (used by server.c for POST bodies and query strings; fuzzed).
+ * Returns 0, or -1 on malformed percent-escapes or invalid UTF-8. */
+int form_parse(struct arena *a, const char *s, size_t len, struct kv **out,
+	       size_t *n_out);
+
+#endif
