@@ -71,7 +71,8 @@ struct route {
 };
 
 /* Route tables, each ended by {NULL, NULL, NULL}. */
-extern const struct route page_routes[];	/* pages/*.c via pages.c */
+extern const struct route page_routes[];	/* read-only pages (pages/pages.c) */
+extern const struct route form_routes[];	/* create/edit forms (pages/forms.c) */
 extern const struct route api_routes[];		/* api/*.c */
 extern const struct route oparl_routes[];	/* oparl.c */
 
