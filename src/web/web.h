@@ -43,6 +43,11 @@ struct request {
 	const char *content_type;	/* request Content-Type or "" */
 	const char *params[4];		/* ":name" captures of the route */
 	size_t n_params;
+	/* CSRF token for this client (double-submit cookie "csrf"), set by
+	 * server.c before dispatch; forms embed it with html_csrf(). Every
+	 * urlencoded POST is refused (403) by server.c unless its "csrf"
+	 * field equals the cookie. */
+	const char *csrf;
 	/* The structure as loaded for this request (lazily, see
 	 * web_structure); read-only, shared. */
 	const struct structure *structure;
