@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Body-page benchmark: klynge vs nginx serving the identical bytes.
+#
+#   wrk -t2 -c64 -d${BENCH_SECONDS:-10}s, two interleaved rounds
+#   (klynge, nginx, nginx, klynge) to even out drift; prints req/s of
+#   each, the ratio klynge/nginx, and klynge's peak RSS (VmHWM).
+# Loopback only; every process started here is stopped by PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${KLYNGE_BIN:-./build/klynge}
+SECS=${BENCH_SECONDS:-10}
+OUT=$(mktemp -d /tmp/klynge-bench.XXXXXX)
+KPORT=${BENCH_KLYNGE_PORT:-18090}
+NPORT=${BENCH_NGINX_PORT:-18091}
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$BIN" --db "$OUT/bench.db" import data/demo.json >/dev/null
+"$BIN" --db "$OUT/bench.db" serve --port "$KPORT" >"$OUT/klynge.log" 2>&1 &
+kpid=$!; pids+=("$kpid")
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$KPORT/" >/dev/null && break; sleep 0.1; done
+
+# The body page of the first strategic level with a rule violation: the
+# most work per request (members by seat, charter, check results).
+body_id=$(curl -sf "http://127.0.0.1:$KPORT/api/v1/bodies" |
+	node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);const l=j.data||j.bodies||j;const b=l.find(b=>b.key==="fsn-sonderjylland")||l.find(b=>b.kind==="strategic_level");console.log(b.id)})')
+path="/bodies/$body_id?date=2026-11-23"
+mkdir -p "$OUT/www" "$OUT/tmp"
+curl -sf "http://127.0.0.1:$KPORT$path" -o "$OUT/www/body.html"
+bytes=$(stat -c %s "$OUT/www/body.html")
+
+sed -e "s|@OUT@|$OUT|g" -e "s|@PORT@|$NPORT|g" bench/nginx.conf.in >"$OUT/nginx.conf"
+nginx -c "$OUT/nginx.conf" -p "$OUT" &
+npid=$!; pids+=("$npid")
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NPORT/body.html" >/dev/null && break; sleep 0.1; done
+cmp -s "$OUT/www/body.html" <(curl -sf "http://127.0.0.1:$NPORT/body.html") || { echo "nginx serves other bytes"; exit 1; }
+
+run_wrk() {	# $1 url -> req/s
+	wrk -t2 -c64 -d"${SECS}s" --latency "$1" 2>&1 | tee -a "$OUT/wrk.log" |
+		awk '/Requests\/sec/ {print $2}'
+}
+k1=$(run_wrk "http://127.0.0.1:$KPORT$path")
+n1=$(run_wrk "http://127.0.0.1:$NPORT/body.html")
+n2=$(run_wrk "http://127.0.0.1:$NPORT/body.html")
+k2=$(run_wrk "http://127.0.0.1:$KPORT$path")
+rss=$(awk '/VmHWM/ {print $2, $3}' "/proc/$kpid/status")
+non2xx=$(grep -c 'Non-2xx' "$OUT/wrk.log" || true)
+
+echo "body page: $path ($bytes bytes), wrk -t2 -c64 -d${SECS}s, 2 rounds"
+echo "klynge: $k1 / $k2 req/s"
+echo "nginx:  $n1 / $n2 req/s (same bytes, static file)"
+awk -v a="$k1" -v b="$k2" -v c="$n1" -v d="$n2" \
+	'BEGIN { printf "ratio klynge/nginx: %.3f\n", (a + b) / (c + d) }'
+echo "klynge peak RSS: $rss"
+echo "responses not 2xx in any run: $non2xx"
