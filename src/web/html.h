@@ -23,13 +23,15 @@ void buf_html_escape(struct buf *b, const char *text);
 
 /*
  * Page frame: <!doctype html>, <head> with title and /static/klynge.css,
- * the top navigation (Struktur, Fora, Personer, Organisationer, Søg API),
- * and <main>. page_end closes it. title is escaped.
+ * the top navigation (Struktur, Fora, Personer, Organisationer, Klynger;
+ * the current section marked aria-current), and <main>. page_end closes
+ * it with the footer. title is escaped.
  */
 void page_begin(struct request *req, struct response *res, const char *title);
 void page_end(struct request *req, struct response *res);
 
-/* A Danish error page with status (404, 400, 500...). */
+/* A Danish error page with status (404, 400, 500...); replaces whatever
+ * the body held. Under /api/ and /oparl/ a JSON error instead. */
 void page_error(struct request *req, struct response *res, int status,
 		const char *message);
 
@@ -41,5 +43,8 @@ void html_link_body(struct response *res, const struct body *b);
 void html_link_person(struct response *res, const struct person *p);
 void html_link_org(struct response *res, const struct organisation *o);
 void html_link_area(struct response *res, const struct area *a);
+
+/* Version tag of the embedded stylesheet ("?v=" cache buster). */
+const char *html_asset_version(void);
 
 #endif

@@ -17,6 +17,7 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/embed.h"
 
 struct kv {
 	const char *key;
@@ -51,6 +52,9 @@ struct request {
 	/* The structure as loaded for this request (lazily, see
 	 * web_structure); read-only, shared. */
 	const struct structure *structure;
+	/* The reference web_structure() took on the shared cache entry;
+	 * released by web_request_end() (web_dispatch calls it). */
+	void *structure_ref;
 };
 
 struct header {
@@ -64,6 +68,9 @@ struct response {
 	struct buf body;
 	struct header headers[8];
 	size_t n_headers;
+	/* When set (web_dispatch sets it to the request's arena), res_header
+	 * and res_redirect copy their strings into it. */
+	struct arena *arena;
 };
 
 typedef void (*handler_fn)(struct request *req, struct response *res);
@@ -78,7 +85,7 @@ struct route {
 /* Route tables, each ended by {NULL, NULL, NULL}. */
 extern const struct route page_routes[];	/* read-only pages (pages/pages.c) */
 extern const struct route form_routes[];	/* create/edit forms (pages/forms.c) */
-extern const struct route api_routes[];		/* api/*.c */
+extern const struct route api_routes[];		/* api/ files */
 extern const struct route oparl_routes[];	/* oparl.c */
 
 /* Runs the server until SIGINT/SIGTERM. */
@@ -98,10 +105,23 @@ int64_t req_param_id(const struct request *req, size_t i);
 const struct structure *web_structure(struct request *req);
 /* Call after a successful write so the next web_structure reloads. */
 void web_structure_invalidate(struct app *app);
+/* Releases what the request holds of shared state (its reference on the
+ * structure). Idempotent; web_dispatch calls it before returning, so the
+ * response must not point into req->structure (res_header copies). */
+void web_request_end(struct request *req);
 
 void res_header(struct response *res, const char *name, const char *value);
 /* 303 See Other to a local path. */
 void res_redirect(struct response *res, const char *location);
+/* A JSON error body {"error":{"code":..,"message":..}} with status. */
+void res_json_error(struct response *res, int status, const char *code,
+		    const char *message);
+
+/* Strict UTF-8 check (no overlongs, surrogates or > U+10FFFF; no NUL). */
+bool web_utf8_valid(const char *s, size_t len);
+
+/* Static files served at /static/NAME (generated from assets/). */
+extern const struct embedded_file web_assets[];
 
 /* Parses an application/x-www-form-urlencoded string into kv pairs
  * (used by server.c for POST bodies and query strings; fuzzed).
