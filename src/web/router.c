@@ -1,1 +1,360 @@
-/* placeholder: being written */
+/*
+ * router.c - route matching, request/response helpers and the shared
+ * structure cache; see web.h.
+ *
+ * Routes come from four tables (pages, forms, API, OParl). A pattern is
+ * a path of literal segments and ":name" segments that each match one
+ * non-empty segment. When several routes match a path, the most specific
+ * wins: comparing segment by segment, a literal beats a parameter at the
+ * first place where they differ ("/people/new" beats "/people/:id"); on a
+ * tie the earlier table and entry win. A path that matches only routes of
+ * other methods gives 405 with an Allow header; no match at all 404.
+ */
+#include "web.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+/* ---- matching -------------------------------------------------------- */
+
+#define MAX_SEGMENTS 16
+
+/* Does pattern match path? On success fills params (pointers into the
+ * arena) and a specificity key: bit (MAX_SEGMENTS-1-i) set when segment
+ * i is a literal, so a larger key is more specific in the order above. */
+static bool route_match(struct arena *a, const char *pattern, const char *path,
+			const char **params, size_t *n_params, unsigned *key)
+{
+	const char *pp = pattern, *up = path;
+	size_t np = 0;
+	unsigned k = 0;
+	int seg = 0;
+	if (*pp != '/' || *up != '/')
+		return false;
+	for (;;) {
+		if (*pp == '\0' || *up == '\0')
+			break;
+		pp++;		/* skip '/' */
+		up++;
+		const char *pe = strchrnul(pp, '/');
+		const char *ue = strchrnul(up, '/');
+		size_t pl = (size_t)(pe - pp), ul = (size_t)(ue - up);
+		if (pl > 0 && pp[0] == ':') {
+			if (ul == 0)
+				return false;
+			if (np < 4 && params)
+				params[np] = arena_strndup(a, up, ul);
+			np++;
+		} else {
+			if (pl != ul || memcmp(pp, up, pl) != 0)
+				return false;
+			if (seg < MAX_SEGMENTS)
+				k |= 1u << (MAX_SEGMENTS - 1 - seg);
+		}
+		seg++;
+		pp = pe;
+		up = ue;
+	}
+	if (*pp != '\0' || *up != '\0')
+		return false;
+	if (np > 4)
+		return false;
+	*n_params = np;
+	*key = k;
+	return true;
+}
+
+static const struct route *const *route_tables(void)
+{
+	static const struct route *const tables[] = {
+		page_routes, form_routes, api_routes, oparl_routes, NULL
+	};
+	return tables;
+}
+
+static bool method_is(const char *m, const char *want)
+{
+	return m && strcmp(m, want) == 0;
+}
+
+/* Route method `rm` serves request method `m`? HEAD is served by GET. */
+static bool method_fits(const char *rm, const char *m)
+{
+	if (method_is(m, rm))
+		return true;
+	return method_is(m, "HEAD") && strcmp(rm, "GET") == 0;
+}
+
+static bool is_machine_path(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0 ||
+	       strncmp(path, "/oparl/", 7) == 0 || strcmp(path, "/oparl") == 0;
+}
+
+/* Adds method to a comma-separated Allow list unless present. */
+static void allow_add(struct buf *allow, const char *method)
+{
+	const char *s = buf_str(allow);
+	size_t n = strlen(method);
+	for (const char *p = s; (p = strstr(p, method)) != NULL; p += n)
+		if ((p == s || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return;
+	if (allow->len)
+		buf_puts(allow, ", ");
+	buf_puts(allow, method);
+}
+
+void web_dispatch(struct request *req, struct response *res)
+{
+	if (!res->status)
+		res->status = 200;
+	if (!res->arena)
+		res->arena = req->arena;
+	const char *path = req->path ? req->path : "/";
+	const char *method = req->method ? req->method : "GET";
+
+	const struct route *best = NULL;
+	unsigned best_key = 0;
+	const char *best_params[4] = { 0 };
+	size_t best_np = 0;
+	struct buf allow = BUF_INIT;
+	bool path_known = false;
+
+	for (const struct route *const *t = route_tables(); *t; t++) {
+		for (const struct route *r = *t; r->pattern; r++) {
+			const char *params[4] = { 0 };
+			size_t np = 0;
+			unsigned key = 0;
+			if (!route_match(req->arena, r->pattern, path, params,
+					 &np, &key))
+				continue;
+			path_known = true;
+			if (!method_fits(r->method, method)) {
+				allow_add(&allow, r->method);
+				if (strcmp(r->method, "GET") == 0)
+					allow_add(&allow, "HEAD");
+				continue;
+			}
+			if (best && key <= best_key)
+				continue;
+			best = r;
+			best_key = key;
+			best_np = np;
+			memcpy(best_params, params, sizeof(params));
+		}
+	}
+
+	if (best) {
+		memcpy(req->params, best_params, sizeof(best_params));
+		req->n_params = best_np;
+		best->fn(req, res);
+	} else if (path_known) {
+		char *a = arena_strdup(req->arena, buf_str(&allow));
+		page_error(req, res, 405,
+			   is_machine_path(path)
+				   ? "Metoden er ikke tilladt for denne adresse."
+				   : "Siden kan ikke bruges på den måde.");
+		res_header(res, "Allow", a);
+	} else {
+		page_error(req, res, 404,
+			   is_machine_path(path)
+				   ? "Ressourcen findes ikke."
+				   : "Siden findes ikke. Den kan være flyttet eller slettet.");
+	}
+	buf_free(&allow);
+	web_request_end(req);
+}
+
+/* ---- request helpers ------------------------------------------------- */
+
+static const char *kv_get(const struct kv *kv, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (kv[i].key && strcmp(kv[i].key, key) == 0)
+			return kv[i].value;
+	return NULL;
+}
+
+const char *req_query(const struct request *req, const char *key)
+{
+	return kv_get(req->query, req->n_query, key);
+}
+
+const char *req_form(const struct request *req, const char *key)
+{
+	return kv_get(req->form, req->n_form, key);
+}
+
+/* Only plain decimal digits, no sign, no leading zero, fits int64. */
+int64_t req_param_id(const struct request *req, size_t i)
+{
+	if (i >= req->n_params || i >= 4 || !req->params[i])
+		return 0;
+	const char *s = req->params[i];
+	if (s[0] < '1' || s[0] > '9')
+		return 0;
+	int64_t v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		int d = *s - '0';
+		if (v > (INT64_MAX - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	return v;
+}
+
+/* ---- response helpers ------------------------------------------------ */
+
+void res_header(struct response *res, const char *name, const char *value)
+{
+	if (!name || !value)
+		return;
+	if (res->arena) {
+		name = arena_strdup(res->arena, name);
+		value = arena_strdup(res->arena, value);
+	}
+	/* Replace an earlier value of the same header (Location twice). */
+	for (size_t i = 0; i < res->n_headers; i++)
+		if (strcasecmp(res->headers[i].name, name) == 0) {
+			res->headers[i].value = value;
+			return;
+		}
+	if (res->n_headers >= sizeof(res->headers) / sizeof(res->headers[0]))
+		return;
+	res->headers[res->n_headers].name = name;
+	res->headers[res->n_headers].value = value;
+	res->n_headers++;
+}
+
+/* Only local paths: "//evil.example" or "http:..." would be an open
+ * redirect, so anything else goes to "/". */
+void res_redirect(struct response *res, const char *location)
+{
+	if (!location || location[0] != '/' || location[1] == '/' ||
+	    location[1] == '\\' || strpbrk(location, "\r\n"))
+		location = "/";
+	res->status = 303;
+	res_header(res, "Location", location);
+	buf_reset(&res->body);
+}
+
+void res_json_error(struct response *res, int status, const char *code,
+		    const char *message)
+{
+	json_t *o = json_pack("{s:{s:s, s:s}}", "error", "code",
+			      code ? code : "error", "message",
+			      message ? message : "");
+	buf_reset(&res->body);
+	res->status = status;
+	res->content_type = "application/json; charset=utf-8";
+	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	if (s) {
+		buf_puts(&res->body, s);
+		free(s);
+	} else {
+		buf_puts(&res->body, "{\"error\":{\"code\":\"internal\",\"message\":\"\"}}");
+	}
+	buf_putc(&res->body, '\n');
+	json_decref(o);
+}
+
+/* ---- the shared structure -------------------------------------------
+ * Loading the whole structure takes milliseconds; pages need it on every
+ * request. So one loaded copy is kept per store generation and shared,
+ * read-only, between the server's threads. Each request that uses it
+ * takes a reference (under cache_mu) and gives it back at request end;
+ * the cache holds one reference of its own. When the generation moves
+ * on (or web_structure_invalidate is called) the next request loads a
+ * new copy and the cache drops its reference on the old one, which is
+ * freed when the last request still reading it ends. Loads happen under
+ * the lock, so a burst of requests after a write loads once.
+ */
+struct shared_structure {
+	struct arena arena;
+	struct structure s;
+	struct store *store;
+	int64_t generation;
+	int refs;
+	bool stale;
+};
+
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct shared_structure *cache_cur;
+static const struct structure empty_structure;
+
+static void shared_unref_locked(struct shared_structure *sh)
+{
+	if (--sh->refs == 0) {
+		arena_free(&sh->arena);
+		free(sh);
+	}
+}
+
+const struct structure *web_structure(struct request *req)
+{
+	if (req->structure)
+		return req->structure;
+	struct store *st = req->app ? req->app->store : NULL;
+	if (!st) {
+		req->structure = &empty_structure;
+		return req->structure;
+	}
+	pthread_mutex_lock(&cache_mu);
+	int64_t gen = store_generation(st);
+	struct shared_structure *sh = cache_cur;
+	if (!sh || sh->stale || sh->store != st || sh->generation != gen) {
+		sh = calloc(1, sizeof(*sh));
+		if (!sh)
+			abort();
+		arena_init(&sh->arena);
+		sh->arena.block_size = 256 * 1024;
+		struct err err = { 0 };
+		if (store_load(st, &sh->arena, &sh->s, &err) != 0) {
+			/* Not cached: the next request tries again. */
+			arena_free(&sh->arena);
+			free(sh);
+			pthread_mutex_unlock(&cache_mu);
+			req->structure = &empty_structure;
+			return req->structure;
+		}
+		sh->store = st;
+		sh->generation = gen;
+		sh->refs = 1;		/* the cache's own */
+		if (cache_cur)
+			shared_unref_locked(cache_cur);
+		cache_cur = sh;
+	}
+	sh->refs++;
+	pthread_mutex_unlock(&cache_mu);
+	req->structure_ref = sh;
+	req->structure = &sh->s;
+	return req->structure;
+}
+
+void web_structure_invalidate(struct app *app)
+{
+	(void)app;
+	pthread_mutex_lock(&cache_mu);
+	if (cache_cur)
+		cache_cur->stale = true;
+	pthread_mutex_unlock(&cache_mu);
+}
+
+void web_request_end(struct request *req)
+{
+	struct shared_structure *sh = req->structure_ref;
+	if (sh) {
+		pthread_mutex_lock(&cache_mu);
+		shared_unref_locked(sh);
+		pthread_mutex_unlock(&cache_mu);
+	}
+	req->structure_ref = NULL;
+	req->structure = NULL;
+}
