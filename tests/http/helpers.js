@@ -153,4 +153,189 @@ function send(url, method, data, headers = {}) {
   });
 }
 
-module.exports = { start, json, send, repoRoot, sleep };
+// ---- HTML forms (tests/http/forms.test.js) ---------------------------------
+//
+//   const c = new Client(srv.base);
+//   await c.get('/organisations/new');          // gets the csrf cookie
+//   const r = await c.post('/organisations', { name: 'X', kind: 'other' });
+//   r.status === 303 && r.location === '/organisations/12'
+//
+// Client keeps cookies (the "csrf" double-submit cookie: the form field
+// must equal it) and posts urlencoded forms the way a browser without
+// JavaScript does; formFields() reads the controls a browser would
+// submit from a page.
+
+// The demo structure file, parsed: ids in the store follow its order
+// (store_import keeps file order), so object i of a list has id i + 1.
+function demo() {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'demo.json'), 'utf8'));
+}
+
+function idOf(list, key) {
+  const i = list.findIndex((o) => o.key === key);
+  if (i < 0)
+    throw new Error(`no object with key ${key}`);
+  return i + 1;
+}
+
+// ---- HTML ---------------------------------------------------------------
+
+function unescapeHtml(s) {
+  return s.replace(/&(lt|gt|amp|quot|#39|#x27|apos);/g, (m, e) => ({
+    lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", '#x27': "'", apos: "'",
+  }[e]));
+}
+
+function attr(tag, name) {
+  const m = tag.match(new RegExp(`\\s${name}=("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
+  if (!m)
+    return null;
+  return unescapeHtml(m[2] ?? m[3] ?? m[4] ?? '');
+}
+
+function hasAttr(tag, name) {
+  return new RegExp(`\\s${name}(\\s|=|>|$)`, 'i').test(tag);
+}
+
+// The successful controls of the first <form> whose action is `action`
+// (or of the whole document when action is null), as a browser would
+// submit them: [[name, value], ...] in document order.
+function formFields(html, action = null) {
+  let part = html;
+  if (action !== null) {
+    const forms = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/gi)];
+    const f = forms.find((m) => attr(m[0].match(/<form\b[^>]*>/i)[0], 'action') === action);
+    if (!f)
+      throw new Error(`no form with action ${action}`);
+    part = f[0];
+  }
+  const out = [];
+  const re = /<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/\1>)?/gi;
+  for (const m of part.matchAll(re)) {
+    const kind = m[1].toLowerCase();
+    const tag = `<${m[1]}${m[2]}>`;
+    const name = attr(tag, 'name');
+    if (!name || hasAttr(tag, 'disabled'))
+      continue;
+    if (kind === 'input') {
+      const type = (attr(tag, 'type') || 'text').toLowerCase();
+      if (type === 'submit' || type === 'button' || type === 'reset')
+        continue;
+      if ((type === 'checkbox' || type === 'radio') && !hasAttr(tag, 'checked'))
+        continue;
+      out.push([name, attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : '')]);
+    } else if (kind === 'textarea') {
+      const inner = (m[3] || '').replace(/<\/textarea>$/i, '').replace(/^\r?\n/, '');
+      out.push([name, unescapeHtml(inner)]);
+    } else {
+      const inner = m[3] || '';
+      const opts = [...inner.matchAll(/<option\b[^>]*>/gi)].map((o) => o[0]);
+      const sel = opts.find((o) => hasAttr(o, 'selected')) || opts[0];
+      if (sel)
+        out.push([name, attr(sel, 'value') ?? '']);
+    }
+  }
+  return out;
+}
+
+// The value a control would submit, or undefined.
+function fieldValue(html, name) {
+  const f = formFields(html).find(([n]) => n === name);
+  return f ? f[1] : undefined;
+}
+
+// [{value, label}] of a <select name=...>.
+function selectOptions(html, name) {
+  const m = html.match(new RegExp(`<select\\b[^>]*\\sname="${name}"[^>]*>([\\s\\S]*?)</select>`));
+  if (!m)
+    return [];
+  return [...m[1].matchAll(/<option\b([^>]*)>([^<]*)<\/option>/g)]
+    .map((o) => ({ value: attr(`<option${o[1]}>`, 'value'), label: unescapeHtml(o[2]) }));
+}
+
+// ---- a browser-like client -------------------------------------------------
+
+class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  keepCookies(res) {
+    const list = typeof res.headers.getSetCookie === 'function'
+      ? res.headers.getSetCookie()
+      : (res.headers.get('set-cookie') ? [res.headers.get('set-cookie')] : []);
+    for (const c of list) {
+      const m = c.match(/^\s*([^=;\s]+)=([^;]*)/);
+      if (m)
+        this.cookies.set(m[1], m[2]);
+    }
+  }
+
+  async request(method, path, { body, headers = {} } = {}) {
+    const h = { ...headers };
+    if (this.cookies.size)
+      h.cookie = this.cookieHeader();
+    const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    this.keepCookies(res);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  get(path) {
+    return this.request('GET', path);
+  }
+
+  // The csrf token the server gave this client (cookie = form field).
+  get csrf() {
+    return this.cookies.get('csrf');
+  }
+
+  // Posts fields (an object or [[name, value]] pairs) urlencoded; adds
+  // the csrf field unless opts.csrf === false or fields already have one.
+  post(path, fields, opts = {}) {
+    const pairs = Array.isArray(fields) ? fields.slice() : Object.entries(fields);
+    if (opts.csrf !== false && !pairs.some(([n]) => n === 'csrf') && this.csrf)
+      pairs.push(['csrf', this.csrf]);
+    const body = new URLSearchParams(pairs).toString();
+    return this.request('POST', path, {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+
+  // Fetches a form page, then submits its controls with `changes`
+  // applied (name -> value; null removes the control, e.g. a checkbox).
+  async submit(formPath, action, changes = {}) {
+    const page = await this.get(formPath);
+    if (page.status !== 200)
+      throw new Error(`GET ${formPath}: ${page.status}`);
+    const fields = formFields(page.text, action);
+    const seen = new Set();
+    const out = [];
+    for (const [n, v] of fields) {
+      if (n in changes) {
+        if (seen.has(n))
+          continue;
+        seen.add(n);
+        if (changes[n] !== null)
+          out.push([n, changes[n]]);
+      } else {
+        out.push([n, v]);
+      }
+    }
+    for (const [n, v] of Object.entries(changes))
+      if (!seen.has(n) && v !== null)
+        out.push([n, v]);
+    return this.post(action, out);
+  }
+}
+
+module.exports = {
+  start, json, send, repoRoot, sleep,
+  demo, idOf, Client, formFields, fieldValue, selectOptions, unescapeHtml,
+};
