@@ -26,6 +26,7 @@
 #define V_SEAT_NOT_LOCAL	"seat_not_local"	/* fewer than min_local appointed within the area */
 #define V_WRONG_FUNCTION	"wrong_function"	/* seat requires a capacity the member lacks */
 #define V_WRONG_APPOINTER	"wrong_appointer"	/* not appointed by the required organisation */
+#define V_WRONG_ORGANISATION	"wrong_organisation"	/* named seat requires another sector/kind of organisation */
 #define V_NO_SEAT		"no_seat"		/* ordinary member fits no seat rule */
 #define V_UNKNOWN_SEAT		"unknown_seat"		/* membership names a seat the charter lacks */
 #define V_SUBSTITUTE_ORPHAN	"substitute_orphan"	/* substitute for no active ordinary member */
@@ -56,7 +57,7 @@ struct violations {
 void violations_add(struct arena *a, struct violations *v, const char *code,
 		    int64_t body_id, const char *seat_key, int64_t org_id,
 		    int64_t person_id, int64_t membership_id,
-		    const char *fmt, ...) __attribute__((format(printf, 10, 11)));
+		    const char *fmt, ...) __attribute__((format(printf, 9, 10)));
 
 /*
  * Composition of a body on a date against the seat rules of the charter
