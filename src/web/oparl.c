@@ -1,1 +1,576 @@
-/* placeholder: being written */
+/*
+ * oparl.c - /oparl/v1: the public structure as OParl 1.1, read-only.
+ *
+ * Mapping (GLOSSARY.md):
+ *   System        one, at /oparl/v1 (/oparl/v1/system redirects there)
+ *   Body          each organisation of kind region: the publishing
+ *                 authority (/oparl/v1/body/<organisation id>)
+ *   Organization  each body [forum, udvalg, gruppe], formal or not
+ *                 (/oparl/v1/organization/<body id>); classification is
+ *                 the Danish body kind, subOrganizationOf its parent
+ *   Person        each person with at least one membership; status is
+ *                 the job title, affiliation the employer's name (not
+ *                 an OParl 1.1 field: an extension); no e-mail address,
+ *                 no note: those are not public
+ *   Membership    each membership; role is the Danish role label,
+ *                 votingRight false for substitutes and secretaries.
+ *                 onBehalfOf is left out: the appointing organisation
+ *                 (PLO, PIU) is not an OParl Organization here.
+ *
+ * A body, person or membership belongs to the region of its body: the
+ * body's region, else its area's, else its parent's, else the first
+ * region. A person belongs to the region of their first membership.
+ *
+ * Lists are paginated as the spec's chapter "Objektlisten und
+ * Paginierung" says (data, pagination, links; ?page=N, ?limit=1..100).
+ * The filters created_since, modified_since ... are accepted and kept in
+ * the links, but the structure has no timestamps yet, so they select
+ * every object (a superset is safe for a client that updates from it).
+ * Meetings and papers do not exist yet: their lists are empty.
+ */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/date.h"
+#include "api/api.h"
+#include "web.h"
+
+#define OPARL_SCHEMA "https://schema.oparl.org/1.1/"
+#define OPARL_PER_PAGE 20
+#define OPARL_MAX_PER_PAGE 100
+
+/* Query parameters that select or shape a list; kept in its links, in
+ * this (canonical) order. */
+static const char *const list_params[] = { "created_since", "created_until",
+	"modified_since", "modified_until", "omit_internal", "limit", NULL };
+
+/* ---- output helpers ---------------------------------------------------- */
+
+static void oparl_send(struct response *res, int status, json_t *j)
+{
+	/* The spec requires CORS for every JSON answer (2-06). */
+	res_header(res, "Access-Control-Allow-Origin", "*");
+	api_send(res, status, j);
+}
+
+/* The spec's error object (2-09), in Danish like the content. */
+static void oparl_error(struct response *res, int status, const char *msg,
+			const char *debug)
+{
+	oparl_send(res, status, json_pack("{s:s, s:s, s:s}", "type",
+					  OPARL_SCHEMA "Error", "message", msg,
+					  "debug", debug));
+}
+
+/* An absolute URL under /oparl/v1, e.g. url(req, "/body/%lld", id). */
+static const char *url(struct request *req, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static const char *url(struct request *req, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, req->app->base_url);
+	buf_puts(&b, "/oparl/v1");
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *s = arena_strdup(req->arena, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+	json_object_set_new(o, k, json_string(v));
+}
+
+/* Optional text: left out when empty (spec 2-04: no "" for optional). */
+static void set_opt(json_t *o, const char *k, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+/* ---- who belongs where ------------------------------------------------- */
+
+static bool is_region(const struct organisation *o)
+{
+	return o && o->kind == ORG_REGION;
+}
+
+static int64_t first_region(const struct structure *s)
+{
+	for (size_t i = 0; i < s->n_orgs; i++)
+		if (is_region(&s->orgs[i]))
+			return s->orgs[i].id;
+	return 0;
+}
+
+/* The region organisation a body belongs to (see the top comment). */
+static int64_t body_region(const struct structure *s, const struct body *b)
+{
+	/* Bounded: a parent cycle in bad data must not hang a request. */
+	for (int depth = 0; b && depth < 64; depth++) {
+		if (is_region(structure_org(s, b->region_id)))
+			return b->region_id;
+		const struct area *a = structure_area(s, b->area_id);
+		if (a && is_region(structure_org(s, a->region_id)))
+			return a->region_id;
+		b = structure_body(s, b->parent_id);
+	}
+	return first_region(s);
+}
+
+/* The region of a published person, or 0 when not published (no
+ * membership in any body). */
+static int64_t person_region(const struct structure *s, int64_t person_id)
+{
+	for (size_t i = 0; i < s->n_memberships; i++) {
+		const struct membership *m = &s->memberships[i];
+		if (m->person_id != person_id)
+			continue;
+		const struct body *b = structure_body(s, m->body_id);
+		if (b)
+			return body_region(s, b);
+	}
+	return 0;
+}
+
+/* ---- objects ----------------------------------------------------------- */
+
+static json_t *system_json(struct request *req)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "%s", ""));
+	set_str(o, "type", OPARL_SCHEMA "System");
+	set_str(o, "oparlVersion", OPARL_SCHEMA);
+	set_str(o, "body", url(req, "/bodies"));
+	set_str(o, "name", "klynge – tværsektorielt sundhedssamarbejde");
+	set_str(o, "web", arena_printf(req->arena, "%s/", req->app->base_url));
+	return o;
+}
+
+static json_t *body_json(struct request *req, const struct structure *s,
+			 const struct organisation *r)
+{
+	long long id = (long long)r->id;
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/body/%lld", id));
+	set_str(o, "type", OPARL_SCHEMA "Body");
+	set_str(o, "system", url(req, "%s", ""));
+	set_opt(o, "shortName", r->short_name);
+	set_str(o, "name", r->name);
+	set_str(o, "organization", url(req, "/body/%lld/organization", id));
+	set_str(o, "person", url(req, "/body/%lld/person", id));
+	set_str(o, "meeting", url(req, "/body/%lld/meeting", id));
+	set_str(o, "paper", url(req, "/body/%lld/paper", id));
+	set_str(o, "membership", url(req, "/body/%lld/membership", id));
+	/* Required; the structure has no election periods yet. */
+	json_object_set_new(o, "legislativeTerm", json_array());
+	set_str(o, "classification", org_kind_label(r->kind));
+	return o;
+}
+
+static json_t *organization_json(struct request *req,
+				 const struct structure *s,
+				 const struct body *b)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/organization/%lld", (long long)b->id));
+	set_str(o, "type", OPARL_SCHEMA "Organization");
+	set_str(o, "body", url(req, "/body/%lld",
+			       (long long)body_region(s, b)));
+	set_str(o, "name", b->name);
+	set_opt(o, "shortName", b->short_name);
+	json_t *ms = json_array();
+	for (size_t i = 0; i < s->n_memberships; i++)
+		if (s->memberships[i].body_id == b->id)
+			json_array_append_new(ms, json_string(url(req,
+				"/membership/%lld",
+				(long long)s->memberships[i].id)));
+	if (json_array_size(ms))
+		json_object_set_new(o, "membership", ms);
+	else
+		json_decref(ms);
+	if (structure_body(s, b->parent_id))
+		set_str(o, "subOrganizationOf", url(req, "/organization/%lld",
+						    (long long)b->parent_id));
+	set_str(o, "organizationType", "Gremium");
+	set_opt(o, "classification", body_kind_label(b->kind));
+	set_str(o, "web", arena_printf(req->arena, "%s/bodies/%lld",
+				       req->app->base_url, (long long)b->id));
+	return o;
+}
+
+static json_t *membership_json(struct request *req, const struct membership *m)
+{
+	char d[16];
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/membership/%lld", (long long)m->id));
+	set_str(o, "type", OPARL_SCHEMA "Membership");
+	set_str(o, "person", url(req, "/person/%lld", (long long)m->person_id));
+	set_str(o, "organization", url(req, "/organization/%lld",
+				       (long long)m->body_id));
+	set_opt(o, "role", role_label(m->role));
+	/* Substitutes vote only in a member's absence; secretaries never. */
+	json_object_set_new(o, "votingRight",
+			    json_boolean(role_is_ordinary(m->role)));
+	if (m->start) {
+		date_format(m->start, d, sizeof(d));
+		set_str(o, "startDate", d);
+	}
+	if (m->end) {
+		date_format(m->end, d, sizeof(d));
+		set_str(o, "endDate", d);
+	}
+	return o;
+}
+
+static bool omit_internal(struct request *req)
+{
+	const char *v = req_query(req, "omit_internal");
+	return v && strcmp(v, "true") == 0;
+}
+
+static json_t *person_json(struct request *req, const struct structure *s,
+			   const struct person *p, int64_t region)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/person/%lld", (long long)p->id));
+	set_str(o, "type", OPARL_SCHEMA "Person");
+	set_str(o, "body", url(req, "/body/%lld", (long long)region));
+	set_str(o, "name", p->name);
+	if (p->title && *p->title)
+		json_object_set_new(o, "status", json_pack("[s]", p->title));
+	const struct organisation *emp = structure_org(s, p->organisation_id);
+	if (emp)
+		set_str(o, "affiliation", emp->name);
+	if (!omit_internal(req)) {
+		json_t *ms = json_array();
+		for (size_t i = 0; i < s->n_memberships; i++)
+			if (s->memberships[i].person_id == p->id &&
+			    structure_body(s, s->memberships[i].body_id))
+				json_array_append_new(ms, membership_json(req,
+							&s->memberships[i]));
+		json_object_set_new(o, "membership", ms);
+	}
+	return o;
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+/* Appends "k=v" to a query string, %-encoding v. */
+static void query_add(struct buf *b, const char *k, const char *v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf_putc(b, b->len ? '&' : '?');
+	buf_puts(b, k);
+	buf_putc(b, '=');
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+			buf_putc(b, (char)*p);
+		} else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+/* The URL of page `page` of the list at path, keeping the filters. */
+static const char *page_url(struct request *req, const char *path, int page)
+{
+	struct buf q = BUF_INIT;
+	for (size_t i = 0; list_params[i]; i++) {
+		const char *v = req_query(req, list_params[i]);
+		if (v && *v)
+			query_add(&q, list_params[i], v);
+	}
+	if (page > 1) {
+		char n[16];
+		snprintf(n, sizeof(n), "%d", page);
+		query_add(&q, "page", n);
+	}
+	const char *u = url(req, "%s%s", path, buf_str(&q));
+	buf_free(&q);
+	return u;
+}
+
+/* A positive int query parameter no larger than max; def when absent;
+ * -1 when malformed. */
+static int query_int(struct request *req, const char *name, int def, int max)
+{
+	const char *v = req_query(req, name);
+	if (!v)
+		return def;
+	int n = 0;
+	if (!*v)
+		return -1;
+	for (const char *p = v; *p; p++) {
+		if (*p < '0' || *p > '9' || n > max)
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	return n >= 1 && n <= max ? n : -1;
+}
+
+typedef json_t *(*item_fn)(struct request *req, const struct structure *s,
+			   const void *item);
+
+/*
+ * Sends page ?page= of the n items (in id order: stable between
+ * requests) as an OParl list page.
+ */
+static void send_list(struct request *req, struct response *res,
+		      const struct structure *s, const char *path,
+		      const void *const *items, size_t n, item_fn fn)
+{
+	int per = query_int(req, "limit", OPARL_PER_PAGE, OPARL_MAX_PER_PAGE);
+	if (per < 0) {
+		oparl_error(res, 400, "Ugyldig parameter «limit»",
+			    "limit must be an integer from 1 to 100");
+		return;
+	}
+	int page = query_int(req, "page", 1, 1000000);
+	if (page < 0) {
+		oparl_error(res, 400, "Ugyldig parameter «page»",
+			    "page must be a positive integer");
+		return;
+	}
+	int pages = n ? (int)((n + (size_t)per - 1) / (size_t)per) : 1;
+	if (page > pages) {
+		oparl_error(res, 404, "Listesiden findes ikke",
+			    "page is beyond the last page");
+		return;
+	}
+	json_t *data = json_array();
+	size_t from = (size_t)(page - 1) * (size_t)per;
+	for (size_t i = from; i < n && i < from + (size_t)per; i++)
+		json_array_append_new(data, fn(req, s, items[i]));
+	json_t *links = json_object();
+	set_str(links, "first", page_url(req, path, 1));
+	if (page > 1)
+		set_str(links, "prev", page_url(req, path, page - 1));
+	set_str(links, "self", page_url(req, path, page));
+	if (page < pages)
+		set_str(links, "next", page_url(req, path, page + 1));
+	set_str(links, "last", page_url(req, path, pages));
+	json_t *o = json_object();
+	json_object_set_new(o, "data", data);
+	json_object_set_new(o, "pagination", json_pack("{s:I, s:i, s:i, s:i}",
+		"totalElements", (json_int_t)n, "elementsPerPage", per,
+		"currentPage", page, "totalPages", pages));
+	json_object_set_new(o, "links", links);
+	oparl_send(res, 200, o);
+}
+
+static json_t *body_item(struct request *req, const struct structure *s,
+			 const void *item)
+{
+	return body_json(req, s, item);
+}
+
+static json_t *organization_item(struct request *req,
+				 const struct structure *s, const void *item)
+{
+	return organization_json(req, s, item);
+}
+
+static json_t *person_item(struct request *req, const struct structure *s,
+			   const void *item)
+{
+	const struct person *p = item;
+	return person_json(req, s, p, person_region(s, p->id));
+}
+
+static json_t *membership_item(struct request *req, const struct structure *s,
+			       const void *item)
+{
+	return membership_json(req, item);
+}
+
+/* An arena array for up to n list items. */
+static const void **items_new(struct request *req, size_t n)
+{
+	return arena_array(req->arena, n ? n : 1, sizeof(void *));
+}
+
+/* ---- handlers --------------------------------------------------------- */
+
+static void oparl_system(struct request *req, struct response *res)
+{
+	oparl_send(res, 200, system_json(req));
+}
+
+/* /oparl/v1/system: the canonical URL is /oparl/v1 (spec 2-03: 301). */
+static void oparl_system_alias(struct request *req, struct response *res)
+{
+	res_header(res, "Location", url(req, "%s", ""));
+	oparl_send(res, 301, system_json(req));
+}
+
+static void oparl_bodies(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const void **items = items_new(req, s->n_orgs);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_orgs; i++)
+		if (is_region(&s->orgs[i]))
+			items[n++] = &s->orgs[i];
+	send_list(req, res, s, "/bodies", items, n, body_item);
+}
+
+/* The region organisation named by the route's :id, or NULL after a 404. */
+static const struct organisation *region_param(struct request *req,
+					       struct response *res,
+					       const struct structure *s)
+{
+	const struct organisation *r = structure_org(s, req_param_id(req, 0));
+	if (!is_region(r)) {
+		oparl_error(res, 404, "Organet findes ikke", "no such body");
+		return NULL;
+	}
+	return r;
+}
+
+static void oparl_body(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (r)
+		oparl_send(res, 200, body_json(req, s, r));
+}
+
+static const char *body_list_path(struct request *req,
+				  const struct organisation *r,
+				  const char *what)
+{
+	return arena_printf(req->arena, "/body/%lld/%s", (long long)r->id,
+			    what);
+}
+
+static void oparl_body_organizations(struct request *req,
+				     struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (!r)
+		return;
+	const void **items = items_new(req, s->n_bodies);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_bodies; i++)
+		if (body_region(s, &s->bodies[i]) == r->id)
+			items[n++] = &s->bodies[i];
+	send_list(req, res, s, body_list_path(req, r, "organization"), items,
+		  n, organization_item);
+}
+
+static void oparl_body_people(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (!r)
+		return;
+	const void **items = items_new(req, s->n_people);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_people; i++)
+		if (person_region(s, s->people[i].id) == r->id)
+			items[n++] = &s->people[i];
+	send_list(req, res, s, body_list_path(req, r, "person"), items, n,
+		  person_item);
+}
+
+static void oparl_body_memberships(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (!r)
+		return;
+	const void **items = items_new(req, s->n_memberships);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_memberships; i++) {
+		const struct body *b = structure_body(s,
+						      s->memberships[i].body_id);
+		if (b && body_region(s, b) == r->id)
+			items[n++] = &s->memberships[i];
+	}
+	send_list(req, res, s, body_list_path(req, r, "membership"), items, n,
+		  membership_item);
+}
+
+/* Meetings and papers: not in klynge yet, so empty lists. */
+static void oparl_body_meetings(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (r)
+		send_list(req, res, s, body_list_path(req, r, "meeting"),
+			  NULL, 0, NULL);
+}
+
+static void oparl_body_papers(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct organisation *r = region_param(req, res, s);
+	if (r)
+		send_list(req, res, s, body_list_path(req, r, "paper"), NULL,
+			  0, NULL);
+}
+
+static void oparl_organization(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct body *b = structure_body(s, req_param_id(req, 0));
+	if (!b) {
+		oparl_error(res, 404, "Gruppen findes ikke",
+			    "no such organization");
+		return;
+	}
+	oparl_send(res, 200, organization_json(req, s, b));
+}
+
+static void oparl_person(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct person *p = structure_person(s, req_param_id(req, 0));
+	int64_t region = p ? person_region(s, p->id) : 0;
+	if (!region) {
+		oparl_error(res, 404, "Personen findes ikke",
+			    "no such person");
+		return;
+	}
+	oparl_send(res, 200, person_json(req, s, p, region));
+}
+
+static void oparl_membership(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct membership *m = structure_membership(s,
+							  req_param_id(req, 0));
+	if (!m || !structure_body(s, m->body_id)) {
+		oparl_error(res, 404, "Medlemskabet findes ikke",
+			    "no such membership");
+		return;
+	}
+	oparl_send(res, 200, membership_json(req, m));
+}
+
+const struct route oparl_routes[] = {
+	{ "GET", "/oparl/v1", oparl_system },
+	{ "GET", "/oparl/v1/system", oparl_system_alias },
+	{ "GET", "/oparl/v1/bodies", oparl_bodies },
+	{ "GET", "/oparl/v1/body/:id", oparl_body },
+	{ "GET", "/oparl/v1/body/:id/organization", oparl_body_organizations },
+	{ "GET", "/oparl/v1/body/:id/person", oparl_body_people },
+	{ "GET", "/oparl/v1/body/:id/membership", oparl_body_memberships },
+	{ "GET", "/oparl/v1/body/:id/meeting", oparl_body_meetings },
+	{ "GET", "/oparl/v1/body/:id/paper", oparl_body_papers },
+	{ "GET", "/oparl/v1/organization/:id", oparl_organization },
+	{ "GET", "/oparl/v1/person/:id", oparl_person },
+	{ "GET", "/oparl/v1/membership/:id", oparl_membership },
+	{ NULL, NULL, NULL },
+};
