@@ -328,3 +328,19 @@ test('charter edit: an overlap row without a forum but with a number is not lost
   assertFieldError(r.text, `overlap-${last}-body`, /Vælg et forum/);
   assert.equal(fieldValue(r.text, `overlap-${last}-min_persons`), '2');
 });
+
+test('rule errors about the seat rules and approvals are shown at their group', async () => {
+  const c = await client('/charters/1/edit');
+  let r = await c.submit('/charters/1/edit', '/charters/1', { 'seat-0-min': '5', 'seat-0-max': '1' });
+  assert.equal(r.status, 422);
+  assert.ok(r.text.includes('href="#f-seats"'), 'the summary links to the seat rules');
+  assert.match(r.text, /<div class="group-errors" tabindex="-1" id="f-seats"><p class="field-error" id="f-seats-error">[\s\S]*?kan ikke være mere end[\s\S]*?<\/p>/);
+  assert.equal(fieldValue(r.text, 'seat-0-min'), '5');
+  assert.equal(fieldValue(r.text, 'seat-0-max'), '1');
+
+  r = await c.post('/charters/1/approvals', { status: 'approved', by_body: '999999', by_text: '', date: '2025-01-01' });
+  assert.equal(r.status, 422);
+  assert.ok(r.text.includes('href="#f-approvals"'));
+  assert.match(r.text, /Forummet findes ikke/);
+  assert.equal(fieldValue(r.text, 'by_body'), '999999', 'an unknown value is kept as an option');
+});

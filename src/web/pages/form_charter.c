@@ -99,7 +99,7 @@ static void seat_rows(struct form *f, size_t n)
 			    "nøglen dannes ud fra betegnelsen, hvis den er tom.");
 	form_group_errors(f, "seats", "Sammensætning");
 	form_hidden(f, "seat_rows", arena_printf(a, "%zu", n));
-	form_html(f, "<div class=\"table-scroll\"><table class=\"rows-table\">"
+	form_html(f, "<div class=\"table-wrap\"><table class=\"list rows-table\">"
 		     "<thead><tr><th scope=\"col\">Nøgle</th>"
 		     "<th scope=\"col\">Betegnelse</th><th scope=\"col\">Sektor</th>"
 		     "<th scope=\"col\">Organisationstype</th>"
@@ -153,7 +153,8 @@ static void overlap_rows(struct form *f, size_t n, const struct opts *bodies)
 			    "fælles med. En række uden forum springes over.");
 	form_group_errors(f, "overlaps", "Personsammenfald");
 	form_hidden(f, "overlap_rows", arena_printf(a, "%zu", n));
-	form_html(f, "<table class=\"rows-table\"><thead><tr>"
+	form_html(f, "<div class=\"table-wrap\"><table class=\"list rows-table\">"
+		     "<thead><tr>"
 		     "<th scope=\"col\">Forum</th>"
 		     "<th scope=\"col\">Mindst antal personer</th>"
 		     "<th scope=\"col\">Slet</th></tr></thead><tbody>\n");
@@ -171,7 +172,7 @@ static void overlap_rows(struct form *f, size_t n, const struct opts *bodies)
 				   arena_printf(a, "Slet personsammenfald %zu", no));
 		form_html(f, "</tr>\n");
 	}
-	form_html(f, "</tbody></table>\n");
+	form_html(f, "</tbody></table></div>\n");
 	form_fieldset_end(f);
 }
 
@@ -185,7 +186,8 @@ static void approvals_section(struct request *req, struct response *out,
 	if (!c->n_approvals)
 		html(out, "<p>Kommissoriet har ingen godkendelsestrin endnu.</p>");
 	else {
-		html(out, "<table><thead><tr><th scope=\"col\">Dato</th>"
+		html(out, "<div class=\"table-wrap\"><table class=\"list\">"
+			  "<thead><tr><th scope=\"col\">Dato</th>"
 			  "<th scope=\"col\">Status</th><th scope=\"col\">Af</th>"
 			  "<th scope=\"col\">Note</th></tr></thead><tbody>");
 		for (size_t i = 0; i < c->n_approvals; i++) {
@@ -204,7 +206,7 @@ static void approvals_section(struct request *req, struct response *out,
 			html_txt(out, ap->note ? ap->note : "");
 			html(out, "</td></tr>");
 		}
-		html(out, "</tbody></table>");
+		html(out, "</tbody></table></div>");
 	}
 	html_printf(out, "<p><a href=\"/charters/%lld/approvals/new\">"
 			 "Tilføj godkendelsestrin</a></p></section>\n",
@@ -262,6 +264,9 @@ static void charter_render(struct form *f, struct response *res, int status,
 
 	struct response after = { .status = 200, .body = BUF_INIT };
 	const char *title, *action;
+	const char *body_href = arena_printf(a, "/bodies/%lld", (long long)body->id);
+	form_crumb(f, "/bodies", "Fora");
+	form_crumb(f, body_href, body->name);
 	if (orig) {
 		title = arena_printf(a, "Rediger kommissorium: %s, version %d",
 				     body->name, orig->version);
@@ -271,8 +276,7 @@ static void charter_render(struct form *f, struct response *res, int status,
 		title = arena_printf(a, "Nyt kommissorium for %s", body->name);
 		action = arena_printf(a, "/bodies/%lld/charters", (long long)body->id);
 	}
-	form_page(f, res, status, title, NULL, action, "Gem",
-		  arena_printf(a, "/bodies/%lld", (long long)body->id), &after);
+	form_page(f, res, status, title, NULL, action, "Gem", body_href, &after);
 	buf_free(&after.body);
 }
 
@@ -538,6 +542,11 @@ static void approval_render(struct form *f, struct response *res, int status,
 	form_datefield(f, "date", "Dato", NULL, FF_REQUIRED);
 	form_textarea(f, "note", "Note", NULL, 3);
 
+	form_crumb(f, "/bodies", "Fora");
+	form_crumb(f, arena_printf(a, "/bodies/%lld", (long long)body->id),
+		   body->name);
+	form_crumb(f, arena_printf(a, "/charters/%lld/edit", (long long)c->id),
+		   arena_printf(a, "Kommissorium, version %d", c->version));
 	const char *intro = arena_printf(
 		a, "Kommissorium »%s«, version %d, har nu status %s.", c->title,
 		c->version, charter_status_label(c->status));

@@ -126,6 +126,8 @@ static void membership_render(struct form *f, struct response *res, int status,
 	struct response after = { .status = 200, .body = BUF_INIT };
 	const char *title, *action, *intro;
 	const char *cancel = arena_printf(a, "/bodies/%lld", (long long)body->id);
+	form_crumb(f, "/bodies", "Fora");
+	form_crumb(f, cancel, body->name);
 	if (orig) {
 		const struct person *p = structure_person(s, orig->person_id);
 		title = arena_printf(a, "Rediger medlemskab: %s i %s",

@@ -78,10 +78,12 @@ static void org_render(struct form *f, struct response *res, int status,
 
 	struct response after = { .status = 200, .body = BUF_INIT };
 	const char *title, *action, *cancel;
+	form_crumb(f, "/organisations", "Organisationer");
 	if (orig) {
 		title = arena_printf(a, "Rediger organisation: %s", orig->name);
 		action = arena_printf(a, "/organisations/%lld", (long long)orig->id);
 		cancel = action;
+		form_crumb(f, action, orig->name);
 		form_button_post(req, &after,
 				 arena_printf(a, "/organisations/%lld/delete",
 					      (long long)orig->id),
@@ -240,10 +242,12 @@ static void body_render(struct form *f, struct response *res, int status,
 
 	struct response after = { .status = 200, .body = BUF_INIT };
 	const char *title, *action, *cancel;
+	form_crumb(f, "/bodies", "Fora");
 	if (orig) {
 		title = arena_printf(a, "Rediger forum: %s", orig->name);
 		action = arena_printf(a, "/bodies/%lld", (long long)orig->id);
 		cancel = action;
+		form_crumb(f, action, orig->name);
 		form_button_post(req, &after,
 				 arena_printf(a, "/bodies/%lld/delete",
 					      (long long)orig->id),
@@ -405,10 +409,12 @@ static void person_render(struct form *f, struct response *res, int status,
 
 	struct response after = { .status = 200, .body = BUF_INIT };
 	const char *title, *action, *cancel;
+	form_crumb(f, "/people", "Personer");
 	if (orig) {
 		title = arena_printf(a, "Rediger person: %s", orig->name);
 		action = arena_printf(a, "/people/%lld", (long long)orig->id);
 		cancel = action;
+		form_crumb(f, action, orig->name);
 		form_button_post(req, &after,
 				 arena_printf(a, "/people/%lld/delete",
 					      (long long)orig->id),

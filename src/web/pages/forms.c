@@ -904,13 +904,13 @@ void form_fieldset_end(struct form *f)
 void form_group_errors(struct form *f, const char *name, const char *label)
 {
 	const char *id = ctl_id(f, name);
-	bool bad = ctl_errors(f, name, id);
+	if (!ctl_errors(f, name, id))
+		return;
 	ctl_register(f, name, id, label);
 	html(&f->scratch, "<div class=\"group-errors\" tabindex=\"-1\" id=\"");
 	html_attr(&f->scratch, id);
 	html(&f->scratch, "\">");
-	if (bad)
-		ctl_error_text(f, id, "p");
+	ctl_error_text(f, id, "p");
 	html(&f->scratch, "</div>\n");
 }
 
@@ -1040,6 +1040,15 @@ static void error_summary(struct form *f, struct response *res)
 	html(res, "</ul></div>\n");
 }
 
+void form_crumb(struct form *f, const char *href, const char *label)
+{
+	if (f->n_crumbs < sizeof(f->crumbs) / sizeof(f->crumbs[0])) {
+		f->crumbs[f->n_crumbs].href = href;
+		f->crumbs[f->n_crumbs].label = label;
+		f->n_crumbs++;
+	}
+}
+
 void form_page(struct form *f, struct response *res, int status,
 	       const char *title, const char *intro, const char *action,
 	       const char *submit, const char *cancel_href,
@@ -1048,12 +1057,25 @@ void form_page(struct form *f, struct response *res, int status,
 	struct request *req = f->req;
 	res->status = status;
 	page_begin(req, res, title);
+	if (f->n_crumbs) {
+		html(res, "<nav class=\"crumbs\" aria-label=\"Brødkrummer\">");
+		for (size_t i = 0; i < f->n_crumbs; i++) {
+			if (i)
+				html(res, "<span aria-hidden=\"true\">›</span>");
+			html(res, "<a href=\"");
+			html_attr(res, f->crumbs[i].href);
+			html(res, "\">");
+			html_txt(res, f->crumbs[i].label);
+			html(res, "</a>");
+		}
+		html(res, "</nav>\n");
+	}
 	html(res, "<h1>");
 	html_txt(res, title);
 	html(res, "</h1>\n");
 	error_summary(f, res);
 	if (intro) {
-		html(res, "<p class=\"intro\">");
+		html(res, "<p class=\"lead\">");
 		html_txt(res, intro);
 		html(res, "</p>\n");
 	}
@@ -1063,7 +1085,7 @@ void form_page(struct form *f, struct response *res, int status,
 	html_csrf(req, res);
 	html(res, "\n");
 	buf_put(&res->body, f->scratch.body.data, f->scratch.body.len);
-	html(res, "<div class=\"form-actions\"><button type=\"submit\">");
+	html(res, "<div class=\"form-actions actions\"><button type=\"submit\">");
 	html_txt(res, submit);
 	html(res, "</button>");
 	if (cancel_href) {

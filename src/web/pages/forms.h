@@ -119,8 +119,14 @@ struct form {
 	struct form_map *maps;
 	size_t n_maps, cap_maps;
 	const char *general;	/* a store error (conflict...), Danish */
+	struct { const char *href, *label; } crumbs[4];	/* trail above h1 */
+	size_t n_crumbs;
 	struct response scratch;	/* controls, rendered before the summary */
 };
+
+/* Adds a link to the breadcrumb trail above the heading (href and
+ * label are escaped when written; at most four). */
+void form_crumb(struct form *f, const char *href, const char *label);
 
 /* Values: from the submitted request (after a POST) or a list. */
 void form_init_post(struct form *f, struct request *req);
