@@ -84,6 +84,8 @@ test('an invalid organisation gives 422 and keeps every value', async () => {
   });
   assert.equal(r.status, 422);
   assertFieldError(r.text, 'name', /Navn skal udfyldes/);
+  assert.ok(!r.text.includes('id="f-key-error"'),
+            'no error about the key left to be made from the missing name');
   assert.equal(fieldValue(r.text, 'short_name'), '<b>TKN</b>');
   assert.ok(r.text.includes('value="&lt;b&gt;TKN&lt;/b&gt;"'), 'escaped');
   assert.ok(!r.text.includes('<b>TKN'), 'never raw');

@@ -580,6 +580,11 @@ static void form_prepare(struct form *f)
 		for (size_t j = 0; j < f->n_parse_errs; j++)
 			if (strcmp(f->norm[i], f->norm[j]) == 0)
 				f->hidden[i] = true;
+	/* "Nøglen skal udfyldes" when the key was left to be made from a
+	 * name that is missing: the name's own error says what to do. */
+	for (size_t i = f->n_parse_errs; i < n; i++)
+		if (f->hide_field && strcmp(f->norm[i], f->hide_field) == 0)
+			f->hidden[i] = true;
 }
 
 /* ---- controls ----------------------------------------------------------- */
@@ -992,14 +997,6 @@ void form_cell_checkbox(struct form *f, const char *name, const char *aria)
 
 /* ---- the page ---------------------------------------------------------- */
 
-static const struct form_ctl *ctl_by_id(const struct form *f, const char *id)
-{
-	for (size_t i = 0; i < f->n_ctls; i++)
-		if (f->ctls[i].id == id)
-			return &f->ctls[i];
-	return NULL;
-}
-
 /* "Formularen indeholder fejl": one link per error to its control; an
  * error no control shows (a rule about the whole object, a store
  * conflict) is listed as text. */
@@ -1020,22 +1017,28 @@ static void error_summary(struct form *f, struct response *res)
 		html_txt(res, f->general);
 		html(res, "</li>");
 	}
+	/* Errors about the object as a whole first, then in the order of
+	 * the controls on the page. */
 	for (size_t i = 0; i < f->errs.n; i++) {
-		if (f->hidden[i])
+		if (f->hidden[i] || f->shown[i])
 			continue;
-		const struct form_ctl *c = f->shown[i] ? ctl_by_id(f, f->shown[i]) : NULL;
 		html(res, "<li>");
-		if (c) {
-			html(res, "<a href=\"#");
-			html_attr(res, c->id);
+		html_txt(res, f->errs.items[i].message);
+		html(res, "</li>");
+	}
+	for (size_t c = 0; c < f->n_ctls; c++) {
+		const struct form_ctl *ctl = &f->ctls[c];
+		for (size_t i = 0; i < f->errs.n; i++) {
+			if (f->hidden[i] || f->shown[i] != ctl->id)
+				continue;
+			html(res, "<li><a href=\"#");
+			html_attr(res, ctl->id);
 			html(res, "\">");
-			html_txt(res, c->label);
+			html_txt(res, ctl->label);
 			html(res, ": ");
 			html_txt(res, f->errs.items[i].message);
-			html(res, "</a>");
-		} else
-			html_txt(res, f->errs.items[i].message);
-		html(res, "</li>");
+			html(res, "</a></li>");
+		}
 	}
 	html(res, "</ul></div>\n");
 }
@@ -1157,8 +1160,10 @@ const char *form_key(struct form *f, const struct structure *s,
 {
 	if (typed && *typed)
 		return typed;
-	if (!name || !*name)
+	if (!name || !*name) {
+		f->hide_field = "key";
 		return "";
+	}
 	struct key_ctx k = { s, kind, self_id };
 	const char *key = key_from_name(f->req->arena, name, key_taken, &k);
 	return key ? key : "";

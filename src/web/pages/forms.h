@@ -119,6 +119,7 @@ struct form {
 	struct form_map *maps;
 	size_t n_maps, cap_maps;
 	const char *general;	/* a store error (conflict...), Danish */
+	const char *hide_field;	/* validator errors here are not shown */
 	struct { const char *href, *label; } crumbs[4];	/* trail above h1 */
 	size_t n_crumbs;
 	struct response scratch;	/* controls, rendered before the summary */
