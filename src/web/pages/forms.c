@@ -81,11 +81,17 @@ ENUM_DESC(competence, enum competence)
 
 /* ---- Danish ordering of names ------------------------------------------
  * Byte order puts Å before Æ and lower case after Z; Danish readers
- * expect a..z, æ, ø, å with case ignored. Enough for option lists.
+ * expect a..z, æ, ø, å with case ignored, and a word-initial "Aa" (as in
+ * Aabenraa) read as å. The same order as the lists of pages.c.
  */
-static int form_name_rank(const unsigned char **pp)
+static int form_name_rank(const unsigned char **pp, bool word_start)
 {
 	const unsigned char *p = *pp;
+	if (word_start && (p[0] == 'a' || p[0] == 'A') &&
+	    (p[1] == 'a' || p[1] == 'A')) {
+		*pp = p + 2;
+		return 'z' + 3;
+	}
 	if (p[0] == 0xC3 && p[1]) {
 		int r = -1;
 		switch (p[1]) {
@@ -110,8 +116,12 @@ int form_name_cmp(const char *a, const char *b)
 {
 	const unsigned char *p = (const unsigned char *)(a ? a : "");
 	const unsigned char *q = (const unsigned char *)(b ? b : "");
+	bool ws_p = true, ws_q = true;
 	while (*p && *q) {
-		int x = form_name_rank(&p), y = form_name_rank(&q);
+		bool sp = *p == ' ' || *p == '-', sq = *q == ' ' || *q == '-';
+		int x = form_name_rank(&p, ws_p), y = form_name_rank(&q, ws_q);
+		ws_p = sp;
+		ws_q = sq;
 		if (x != y)
 			return x - y;
 	}

@@ -70,7 +70,8 @@ struct opts opts_people(struct arena *a, const struct structure *s);
 /* Areas (clusters) grouped by region. */
 struct opts opts_areas(struct arena *a, const struct structure *s);
 
-/* Danish-aware comparison of names (æ, ø, å after z; case folded). */
+/* Danish-aware comparison of names (æ, ø, å after z; case folded;
+ * a word-initial "aa" as å). */
 int form_name_cmp(const char *a, const char *b);
 
 /* ---- values ------------------------------------------------------------ */
