@@ -157,7 +157,7 @@ void page_begin(struct request *req, struct response *res, const char *title)
 	}
 	html(res, "klynge</title>\n<link rel=\"stylesheet\" href=\"/static/klynge.css?v=");
 	html(res, html_asset_version());
-	html(res, "\">\n</head>\n<body>\n"
+	html(res, "\">\n<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n"
 		  "<a class=\"skip\" href=\"#indhold\">Gå til indholdet</a>\n"
 		  "<header class=\"site\">\n<div class=\"wrap\">\n"
 		  "<a class=\"brand\" href=\"/\">klynge<span> – sundhedsklynger</span></a>\n"
