@@ -438,14 +438,6 @@ out:
 	form_free(&f);
 }
 
-static const struct body *body_param(struct request *req, struct response *res)
-{
-	const struct body *b = structure_body(web_structure(req), req_param_id(req, 0));
-	if (!b)
-		page_error(req, res, 404, "Forummet findes ikke.");
-	return b;
-}
-
 static const struct charter *charter_param(struct request *req,
 					   struct response *res,
 					   const struct body **body)
@@ -464,7 +456,7 @@ static const struct charter *charter_param(struct request *req,
  * a draft without approvals; or an empty first version. */
 void form_charter_new(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (!b)
 		return;
 	struct arena *a = req->arena;
@@ -489,7 +481,7 @@ void form_charter_new(struct request *req, struct response *res)
 
 void form_charter_create(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (b)
 		charter_save(req, res, b, NULL);
 }

@@ -239,24 +239,16 @@ static const struct membership *membership_param(struct request *req,
 	return m;
 }
 
-static const struct body *body_param(struct request *req, struct response *res)
-{
-	const struct body *b = structure_body(web_structure(req), req_param_id(req, 0));
-	if (!b)
-		page_error(req, res, 404, "Forummet findes ikke.");
-	return b;
-}
-
 void form_membership_new(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (b)
 		membership_show_form(req, res, b, NULL, 200, NULL);
 }
 
 void form_membership_create(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (b)
 		membership_save(req, res, b, NULL);
 }

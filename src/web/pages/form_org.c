@@ -332,14 +332,6 @@ out:
 	form_free(&f);
 }
 
-static const struct body *body_param(struct request *req, struct response *res)
-{
-	const struct body *b = structure_body(structure(req), req_param_id(req, 0));
-	if (!b)
-		page_error(req, res, 404, "Forummet findes ikke.");
-	return b;
-}
-
 void form_body_new(struct request *req, struct response *res)
 {
 	body_show_form(req, res, NULL, 200, NULL);
@@ -352,21 +344,21 @@ void form_body_create(struct request *req, struct response *res)
 
 void form_body_edit(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (b)
 		body_show_form(req, res, b, 200, NULL);
 }
 
 void form_body_update(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (b)
 		body_save(req, res, b);
 }
 
 void form_body_delete(struct request *req, struct response *res)
 {
-	const struct body *b = body_param(req, res);
+	const struct body *b = form_body_param(req, res);
 	if (!b)
 		return;
 	struct err err = { 0 };

@@ -1133,6 +1133,16 @@ void form_button_post(struct request *req, struct response *out,
 	html(out, "</button></form></section>\n");
 }
 
+/* ---- objects of the URL ------------------------------------------------ */
+
+const struct body *form_body_param(struct request *req, struct response *res)
+{
+	const struct body *b = structure_body(web_structure(req), req_param_id(req, 0));
+	if (!b)
+		page_error(req, res, 404, "Forummet findes ikke.");
+	return b;
+}
+
 /* ---- keys and redirects ------------------------------------------------- */
 
 struct key_ctx {

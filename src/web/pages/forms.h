@@ -232,6 +232,9 @@ const char *form_key(struct form *f, const struct structure *s,
 		     enum store_kind kind, int64_t self_id, const char *typed,
 		     const char *name);
 
+/* The body of the URL's first :id, or NULL after writing a 404 page. */
+const struct body *form_body_param(struct request *req, struct response *res);
+
 /* 303 to "prefix/id" ("/bodies/12"), or to prefix when id is 0. */
 void form_redirect(struct request *req, struct response *res,
 		   const char *prefix, int64_t id);
