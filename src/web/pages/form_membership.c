@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../../util/date.h"
+#include "pages.h"
 
 static void membership_values(struct request *req, const struct membership *m,
 			      struct kvlist *l)
@@ -61,7 +62,7 @@ static struct opts substitute_opts(struct arena *a, const struct structure *s,
 		/* Labels start with the person's name. */
 		for (size_t i = 1; i < o.n; i++)
 			for (size_t j = i; j > 0 &&
-			     form_name_cmp(o.items[j - 1].label, o.items[j].label) > 0; j--) {
+			     da_strcmp(o.items[j - 1].label, o.items[j].label) > 0; j--) {
 				struct opt t = o.items[j];
 				o.items[j] = o.items[j - 1];
 				o.items[j - 1] = t;

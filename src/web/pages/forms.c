@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../util/date.h"
+#include "pages.h"
 
 /* ---- routes ----------------------------------------------------------- */
 
@@ -79,57 +80,6 @@ ENUM_DESC(quorum_rule, enum quorum_rule)
 ENUM_DESC(decision_rule, enum decision_rule)
 ENUM_DESC(competence, enum competence)
 
-/* ---- Danish ordering of names ------------------------------------------
- * Byte order puts Å before Æ and lower case after Z; Danish readers
- * expect a..z, æ, ø, å with case ignored, and a word-initial "Aa" (as in
- * Aabenraa) read as å. The same order as the lists of pages.c.
- */
-static int form_name_rank(const unsigned char **pp, bool word_start)
-{
-	const unsigned char *p = *pp;
-	if (word_start && (p[0] == 'a' || p[0] == 'A') &&
-	    (p[1] == 'a' || p[1] == 'A')) {
-		*pp = p + 2;
-		return 'z' + 3;
-	}
-	if (p[0] == 0xC3 && p[1]) {
-		int r = -1;
-		switch (p[1]) {
-		case 0xA6: case 0x86: r = 'z' + 1; break;	/* æ Æ */
-		case 0xB8: case 0x98: r = 'z' + 2; break;	/* ø Ø */
-		case 0xA5: case 0x85: r = 'z' + 3; break;	/* å Å */
-		case 0xA9: case 0x89: r = 'e'; break;		/* é É */
-		case 0xBC: case 0x9C: r = 'y'; break;		/* ü Ü */
-		case 0xB6: case 0x96: r = 'z' + 2; break;	/* ö Ö */
-		case 0xA4: case 0x84: r = 'z' + 1; break;	/* ä Ä */
-		}
-		if (r >= 0) {
-			*pp = p + 2;
-			return r;
-		}
-	}
-	*pp = p + 1;
-	return tolower(p[0]);
-}
-
-int form_name_cmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)(a ? a : "");
-	const unsigned char *q = (const unsigned char *)(b ? b : "");
-	bool ws_p = true, ws_q = true;
-	while (*p && *q) {
-		bool sp = *p == ' ' || *p == '-', sq = *q == ' ' || *q == '-';
-		int x = form_name_rank(&p, ws_p), y = form_name_rank(&q, ws_q);
-		ws_p = sp;
-		ws_q = sq;
-		if (x != y)
-			return x - y;
-	}
-	if (*p || *q)
-		return *p ? 1 : -1;
-	return strcmp(a ? a : "", b ? b : "");
-}
-
 /* ---- options for reference selects ---------------------------------- */
 
 void opts_add(struct arena *a, struct opts *o, const char *value,
@@ -146,8 +96,8 @@ void opts_add(struct arena *a, struct opts *o, const char *value,
 static int opt_cmp(const void *x, const void *y)
 {
 	const struct opt *a = x, *b = y;
-	int c = form_name_cmp(a->group ? a->group : "", b->group ? b->group : "");
-	return c ? c : form_name_cmp(a->label, b->label);
+	int c = da_strcmp(a->group ? a->group : "", b->group ? b->group : "");
+	return c ? c : da_strcmp(a->label, b->label);
 }
 
 static const char *id_text(struct arena *a, int64_t id)

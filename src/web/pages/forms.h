@@ -42,7 +42,10 @@ extern const struct enum_desc enum_sector, enum_org_kind, enum_body_kind,
 	enum_role, enum_function, enum_charter_status, enum_chair_rule,
 	enum_quorum_rule, enum_decision_rule, enum_competence;
 
-/* ---- options for reference selects ----------------------------------- */
+/* ---- options for reference selects ----------------------------------
+ * Sorted with da_strcmp (pages.h), so a list reads in the same order as
+ * on the pages.
+ */
 
 struct opt {
 	const char *value;	/* id as text, or a code */
@@ -70,9 +73,6 @@ struct opts opts_people(struct arena *a, const struct structure *s);
 /* Areas (clusters) grouped by region. */
 struct opts opts_areas(struct arena *a, const struct structure *s);
 
-/* Danish-aware comparison of names (æ, ø, å after z; case folded;
- * a word-initial "aa" as å). */
-int form_name_cmp(const char *a, const char *b);
 
 /* ---- values ------------------------------------------------------------ */
 
