@@ -1,1 +1,218 @@
-/* placeholder: being written */
+/*
+ * cli.c - klynge import, export and check (see cli.h).
+ *
+ * Messages for people go to stderr in Danish, prefixed with the command
+ * ("klynge import: ..."); data goes to stdout. Exit status: 0 done,
+ * 1 failed (or, for check, violations found), 2 bad usage.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rules.h"
+#include "util/date.h"
+
+/* The parser refuses more than 64 MiB; reading stops a little after. */
+#define CLI_MAX_FILE (((size_t)64 << 20) + 1)
+
+/* Reads a whole file into b (at most CLI_MAX_FILE bytes). */
+static int read_file(const char *path, struct buf *b, struct err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!f) {
+		err_set(err, ERR_NOT_FOUND, "open", "kan ikke åbne filen: %s",
+			strerror(errno));
+		return ERR_NOT_FOUND;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_put(b, chunk, n);
+		if (b->len > CLI_MAX_FILE) {
+			err_set(err, ERR_INVALID, "too_large",
+				"filen er for stor (højst 64 MiB)");
+			rc = ERR_INVALID;
+			goto out;
+		}
+	}
+	if (ferror(f)) {
+		err_set(err, ERR_INTERNAL, "read", "kan ikke læse filen: %s",
+			strerror(errno));
+		rc = ERR_INTERNAL;
+	}
+out:
+	fclose(f);
+	return rc;
+}
+
+int cli_import(struct store *st, const char *path)
+{
+	struct arena a;
+	struct buf text = BUF_INIT;
+	struct structure s;
+	struct err err = { 0 };
+	int rc = 1;
+
+	arena_init(&a);
+	if (read_file(path, &text, &err) != 0 ||
+	    structure_from_json(&a, buf_str(&text), text.len, &s, &err) != 0) {
+		fprintf(stderr, "klynge import: %s: %s\n", path, err.msg);
+		goto out;
+	}
+	if (store_import(st, &s, &err) != 0) {
+		fprintf(stderr, "klynge import: %s\n", err.msg);
+		goto out;
+	}
+	printf("Indlæst: %zu organisationer, %zu områder, %zu fora, "
+	       "%zu kommissorier, %zu personer, %zu medlemskaber\n",
+	       s.n_orgs, s.n_areas, s.n_bodies, s.n_charters, s.n_people,
+	       s.n_memberships);
+	rc = 0;
+out:
+	buf_free(&text);
+	arena_free(&a);
+	return rc;
+}
+
+int cli_export(struct store *st)
+{
+	struct arena a;
+	struct buf out = BUF_INIT;
+	struct structure s;
+	struct err err = { 0 };
+	int rc = 1;
+
+	arena_init(&a);
+	if (store_load(st, &a, &s, &err) != 0 ||
+	    structure_to_json(&s, &out, &err) != 0) {
+		fprintf(stderr, "klynge export: %s\n", err.msg);
+		goto out;
+	}
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		fprintf(stderr, "klynge export: kan ikke skrive: %s\n", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&out);
+	arena_free(&a);
+	return rc;
+}
+
+/* "Politisk niveau Fyn (pol-fyn)" */
+static void print_body_name(const struct body *b)
+{
+	printf("%s (%s)", b->name, b->key);
+}
+
+/*
+ * Checks one body and prints "Forum (key): N problemer" followed by one
+ * line per violation, or "Forum (key): i orden". Returns the number of
+ * violations.
+ */
+static size_t check_one(struct arena *a, const struct structure *s,
+			const struct body *b, int date)
+{
+	struct violations v = { 0 };
+
+	rules_check_body(a, s, b->id, date, &v);
+	print_body_name(b);
+	if (v.n == 0) {
+		printf(": i orden\n");
+		return 0;
+	}
+	printf(": %zu %s\n", v.n, v.n == 1 ? "problem" : "problemer");
+	for (size_t i = 0; i < v.n; i++) {
+		/* The heading names the body; messages that start with the
+		 * name too ("SSU: ...") are shown without it. */
+		const char *m = v.items[i].message;
+		size_t len = strlen(b->name);
+		if (strncmp(m, b->name, len) == 0 && m[len] == ':' && m[len + 1] == ' ')
+			m += len + 2;
+		printf("  - %s [%s]\n", m, v.items[i].code);
+	}
+	return v.n;
+}
+
+int cli_check(struct store *st, int argc, char **argv)
+{
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+	const char *body_key = NULL, *date_arg = NULL;
+	const struct body *only = NULL;
+	size_t total = 0, with_problems = 0, checked = 0;
+	char day[32];
+	int date = 0, rc = 2;
+
+	arena_init(&a);
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
+			date_arg = argv[++i];
+		} else if (strncmp(argv[i], "--date=", 7) == 0) {
+			date_arg = argv[i] + 7;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "klynge check: ukendt argument «%s»\n", argv[i]);
+			goto out;
+		} else if (!body_key) {
+			body_key = argv[i];
+		} else {
+			fprintf(stderr, "klynge check: angiv højst ét forum\n");
+			goto out;
+		}
+	}
+	if (date_arg && date_parse(date_arg, &date) != 0) {
+		fprintf(stderr, "klynge check: ugyldig dato «%s» (skal være ÅÅÅÅ-MM-DD)\n",
+			date_arg);
+		goto out;
+	}
+	if (!date)
+		date = date_today();
+
+	if (store_load(st, &a, &s, &err) != 0) {
+		fprintf(stderr, "klynge check: %s\n", err.msg);
+		rc = 1;
+		goto out;
+	}
+	if (body_key) {
+		for (size_t i = 0; i < s.n_bodies && !only; i++)
+			if (strcmp(s.bodies[i].key, body_key) == 0)
+				only = &s.bodies[i];
+		if (!only) {
+			fprintf(stderr, "klynge check: ukendt forum «%s»\n", body_key);
+			goto out;
+		}
+	}
+
+	date_format_da(date, day, sizeof(day));
+	printf("Regeltjek pr. %s\n\n", day);
+	for (size_t i = 0; i < s.n_bodies; i++) {
+		const struct body *b = &s.bodies[i];
+		if (only ? b != only : !b->formal)
+			continue;
+		if (!b->formal) {
+			print_body_name(b);
+			printf(": er ikke et formelt forum; der er ingen regler at tjekke\n");
+			continue;
+		}
+		size_t n = check_one(&a, &s, b, date);
+		checked++;
+		total += n;
+		with_problems += n > 0;
+	}
+	if (total)
+		printf("\nI alt %zu %s i %zu af %zu fora.\n", total,
+		       total == 1 ? "problem" : "problemer", with_problems, checked);
+	else
+		printf("\nIngen problemer i %zu %s.\n", checked,
+		       checked == 1 ? "forum" : "fora");
+	rc = total ? 1 : 0;
+out:
+	arena_free(&a);
+	return rc;
+}

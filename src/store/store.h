@@ -41,7 +41,11 @@ int store_load(struct store *st, struct arena *a, struct structure *out,
  * Saves one object: inserts when id is 0 (and sets id; an empty key is
  * derived from the name), updates otherwise. Callers validate first
  * (core/validate.h); the store still enforces keys and references
- * (ERR_CONFLICT for a duplicate key, ERR_NOT_FOUND for a missing id).
+ * (ERR_CONFLICT for a duplicate key, ERR_NOT_FOUND for a missing id,
+ * ERR_INVALID with code "bad_reference" for a reference to nothing).
+ * A derived key is set in the object and owned by the store (it lives
+ * until store_close). Charters derive it from the body's key and the
+ * version ("ssu-v2"), memberships from the person's and the body's keys.
  * store_area_save replaces the area's municipality list;
  * store_charter_save replaces the charter's seats, approvals, overlaps.
  */

@@ -1,0 +1,730 @@
+/*
+ * test_store.c - the store (SQLite) and structure files, end to end.
+ *
+ * tests/data/mini.json holds every object type and every field (forward
+ * references, a substitute, a municipality in two areas, rotations,
+ * approvals, overlaps) in canonical form, so parse -> print and import
+ * -> export must both give back its exact bytes. Run from the project
+ * root (meson's workdir).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+#define MINI "tests/data/mini.json"
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static struct store *open_mem(void)
+{
+	struct store *st = NULL;
+	struct err err = { 0 };
+	int rc = store_open(&st, ":memory:", &err);
+	if (rc)
+		fail_msg("store_open: %s", err.msg);
+	return st;
+}
+
+/* Parses mini.json into the arena (asserting success). */
+static void parse_mini(struct arena *a, struct structure *s)
+{
+	size_t len;
+	char *text = read_all(MINI, &len);
+	struct err err = { 0 };
+	int rc = structure_from_json(a, text, len, s, &err);
+	if (rc)
+		fail_msg("parse: %s", err.msg);
+	free(text);
+}
+
+static struct store *open_mini(void)
+{
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+	struct store *st = open_mem();
+
+	arena_init(&a);
+	parse_mini(&a, &s);
+	if (store_import(st, &s, &err))
+		fail_msg("import: %s", err.msg);
+	arena_free(&a);
+	return st;
+}
+
+static int64_t find_key(const struct structure *s, enum store_kind k,
+			const char *key)
+{
+#define FIND(arr, n)                                                       \
+	for (size_t i = 0; i < s->n; i++)                                  \
+		if (strcmp(s->arr[i].key, key) == 0)                       \
+			return s->arr[i].id;                               \
+	break;
+	switch (k) {
+	case STORE_ORG: FIND(orgs, n_orgs)
+	case STORE_AREA: FIND(areas, n_areas)
+	case STORE_BODY: FIND(bodies, n_bodies)
+	case STORE_CHARTER: FIND(charters, n_charters)
+	case STORE_PERSON: FIND(people, n_people)
+	case STORE_MEMBERSHIP: FIND(memberships, n_memberships)
+	case STORE_ROTATION: break;
+	}
+#undef FIND
+	return 0;
+}
+
+/* ---- round trips ------------------------------------------------------- */
+
+static void test_parse_print_identical(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = read_all(MINI, &len);
+	struct arena a;
+	struct structure s;
+	struct buf out = BUF_INIT;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	assert_int_equal(structure_from_json(&a, text, len, &s, &err), 0);
+	assert_int_equal(structure_to_json(&s, &out, &err), 0);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, text, len);
+
+	/* ids follow file order, references are resolved to them */
+	assert_int_equal(s.n_orgs, 11);
+	assert_string_equal(s.orgs[7].key, "plo-syd");
+	assert_int_equal(s.orgs[7].parent_id, 9);	/* forward: "plo" */
+	assert_int_equal(s.memberships[3].substitute_for_id, 5);
+	assert_int_equal(s.bodies[2].parent_id, 4);	/* forward: "fs-sdj" */
+	assert_false(s.bodies[4].formal);
+	assert_true(s.bodies[0].formal);
+	assert_int_equal(s.charters[0].n_seats, 3);
+	assert_int_equal(s.charters[0].approvals[1].date, 20220919);
+	free(text);
+	buf_free(&out);
+	arena_free(&a);
+}
+
+static void test_import_export_identical(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = read_all(MINI, &len);
+	struct store *st = open_mem();
+	struct arena a;
+	struct structure s, loaded;
+	struct buf out = BUF_INIT;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	assert_int_equal(store_is_empty(st, &err), 1);
+	parse_mini(&a, &s);
+	int64_t g0 = store_generation(st);
+	assert_int_equal(store_import(st, &s, &err), 0);
+	assert_true(store_generation(st) > g0);
+	assert_int_equal(store_is_empty(st, &err), 0);
+
+	assert_int_equal(store_load(st, &a, &loaded, &err), 0);
+	assert_int_equal(structure_to_json(&loaded, &out, &err), 0);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, text, len);
+
+	/* København-style: one municipality in two areas */
+	int64_t sb = find_key(&loaded, STORE_ORG, "soenderborg");
+	assert_true(area_has_municipality(&loaded.areas[0], sb));
+	assert_true(area_has_municipality(&loaded.areas[1], sb));
+	/* a substitute refers to a membership later in the file */
+	const struct membership *dorte = structure_membership(&loaded,
+		find_key(&loaded, STORE_MEMBERSHIP, "m-dorte-fs"));
+	assert_non_null(dorte);
+	assert_int_equal(dorte->substitute_for_id,
+			 find_key(&loaded, STORE_MEMBERSHIP, "m-erik-fs"));
+	assert_int_equal(loaded.n_rotations, 2);
+	assert_int_equal(loaded.rotations[1].org_id, 0);
+
+	/* a second import is refused */
+	assert_int_equal(store_import(st, &s, &err), ERR_CONFLICT);
+	assert_string_equal(err.code, "not_empty");
+
+	free(text);
+	buf_free(&out);
+	arena_free(&a);
+	store_close(st);
+}
+
+/* ---- saves ------------------------------------------------------------- */
+
+static void test_save_insert_update(void **state)
+{
+	(void)state;
+	struct store *st = open_mini();
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	int64_t g0 = store_generation(st);
+	struct organisation o = { .name = "Tønder Kommune",
+				  .kind = ORG_MUNICIPALITY,
+				  .sector = SECTOR_MUNICIPALITY };
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	assert_int_equal(o.id, 12);
+	assert_string_equal(o.key, "toender-kommune");
+	assert_true(store_generation(st) > g0);
+
+	/* the same name again gets a suffix */
+	struct organisation o2 = { .name = "Tønder Kommune", .kind = ORG_OTHER };
+	assert_int_equal(store_org_save(st, &o2, &err), 0);
+	assert_string_equal(o2.key, "toender-kommune-2");
+
+	/* update keeps the id; an empty key on update is derived again but
+	 * the object's own key does not count as taken */
+	o.name = "Tønder";
+	o.short_name = "TK";
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	assert_int_equal(o.id, 12);
+
+	/* duplicate key */
+	struct organisation dup = { .key = "shs", .name = "Andet sygehus",
+				    .kind = ORG_HOSPITAL };
+	assert_int_equal(store_org_save(st, &dup, &err), ERR_CONFLICT);
+	assert_string_equal(err.code, "duplicate_key");
+	assert_non_null(strstr(err.msg, "«shs»"));
+	assert_int_equal(dup.id, 0);
+
+	/* update of a missing id */
+	struct organisation ghost = { .id = 999, .key = "ghost", .name = "x",
+				      .kind = ORG_OTHER };
+	assert_int_equal(store_org_save(st, &ghost, &err), ERR_NOT_FOUND);
+
+	/* a reference to nothing */
+	struct person bad = { .key = "p-bad", .name = "X", .organisation_id = 4242 };
+	assert_int_equal(store_person_save(st, &bad, &err), ERR_INVALID);
+	assert_string_equal(err.code, "bad_reference");
+
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	const struct organisation *t = structure_org(&s, 12);
+	assert_non_null(t);
+	assert_string_equal(t->name, "Tønder");
+	assert_string_equal(t->short_name, "TK");
+	assert_string_equal(t->key, "toender-kommune");
+
+	/* area: the municipality list is replaced, in the given order */
+	struct area ar = s.areas[1];
+	int64_t munis[] = { 12, find_key(&s, STORE_ORG, "haderslev") };
+	ar.municipality_ids = munis;
+	ar.n_municipalities = 2;
+	assert_int_equal(store_area_save(st, &ar, &err), 0);
+
+	/* charter: seats/approvals/overlaps replaced */
+	struct charter c = s.charters[2];
+	struct seat_rule seats[] = {
+		{ .key = "mayors", .label = "Borgmestrene",
+		  .function = FUNC_MAYOR, .per_municipality = true, .min = 1, .max = 1 },
+	};
+	struct approval aps[] = {
+		{ .status = CHARTER_APPROVED, .by_text = "SSU", .date = 20230101 },
+	};
+	c.seats = seats;
+	c.n_seats = 1;
+	c.approvals = aps;
+	c.n_approvals = 1;
+	c.overlaps = NULL;
+	c.n_overlaps = 0;
+	c.status = CHARTER_APPROVED;
+	assert_int_equal(store_charter_save(st, &c, &err), 0);
+	assert_true(seats[0].id > 0);
+
+	/* a new charter without key: derived from body key and version */
+	struct charter c3 = { .body_id = find_key(&s, STORE_BODY, "fs-sdj"),
+			      .version = 2, .title = "Revideret" };
+	assert_int_equal(store_charter_save(st, &c3, &err), 0);
+	assert_string_equal(c3.key, "fs-sdj-v2");
+	/* the same version twice */
+	struct charter c4 = { .body_id = c3.body_id, .version = 2, .title = "Igen" };
+	assert_int_equal(store_charter_save(st, &c4, &err), ERR_CONFLICT);
+	assert_string_equal(err.code, "duplicate_version");
+
+	/* membership without key: derived from person and body */
+	struct membership m = { .person_id = find_key(&s, STORE_PERSON, "p-erik"),
+				.body_id = find_key(&s, STORE_BODY, "ssu"),
+				.role = ROLE_MEMBER, .start = 20240101 };
+	assert_int_equal(store_membership_save(st, &m, &err), 0);
+	assert_string_equal(m.key, "p-erik-ssu");
+	/* an impossible date is refused */
+	m.end = 20241399;
+	assert_int_equal(store_membership_save(st, &m, &err), ERR_INVALID);
+
+	struct rotation r = { .body_id = m.body_id, .start_year = 2030,
+			      .end_year = 2033, .org_id = 12 };
+	assert_int_equal(store_rotation_save(st, &r, &err), 0);
+	assert_int_equal(r.id, 3);
+	r.note = "Aftalt";
+	assert_int_equal(store_rotation_save(st, &r, &err), 0);
+
+	arena_free(&a);
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_int_equal(s.areas[1].n_municipalities, 2);
+	assert_int_equal(s.areas[1].municipality_ids[0], 12);
+	const struct charter *lc = structure_charter(&s, c.id);
+	assert_int_equal(lc->n_seats, 1);
+	assert_string_equal(lc->seats[0].key, "mayors");
+	assert_int_equal(lc->seats[0].function, FUNC_MAYOR);
+	assert_true(lc->seats[0].per_municipality);
+	assert_int_equal(lc->n_approvals, 1);
+	assert_int_equal(lc->approvals[0].date, 20230101);
+	assert_int_equal(lc->n_overlaps, 0);
+	assert_string_equal(s.rotations[2].note, "Aftalt");
+	/* the untouched charter kept its children */
+	assert_int_equal(s.charters[0].n_seats, 3);
+	assert_int_equal(s.charters[0].n_overlaps, 1);
+
+	arena_free(&a);
+	store_close(st);
+}
+
+static void test_delete(void **state)
+{
+	(void)state;
+	struct store *st = open_mini();
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+
+	/* a region that areas, bodies and organisations refer to */
+	assert_int_equal(store_delete(st, STORE_ORG,
+				      find_key(&s, STORE_ORG, "region-syd"), &err),
+			 ERR_CONFLICT);
+	assert_string_equal(err.code, "in_use");
+	assert_string_equal(err.msg, "Organisationen kan ikke slettes, fordi "
+			    "andre oplysninger henviser til den.");
+	/* a municipality referred to only by an area's list */
+	assert_int_equal(store_delete(st, STORE_ORG,
+				      find_key(&s, STORE_ORG, "haderslev"), &err),
+			 ERR_CONFLICT);
+	/* a body referred to by a charter */
+	assert_int_equal(store_delete(st, STORE_BODY,
+				      find_key(&s, STORE_BODY, "koord-sdj"), &err),
+			 ERR_CONFLICT);
+	assert_non_null(strstr(err.msg, "Forummet kan ikke slettes"));
+	/* a membership with a substitute, then the substitute first */
+	int64_t erik = find_key(&s, STORE_MEMBERSHIP, "m-erik-fs");
+	assert_int_equal(store_delete(st, STORE_MEMBERSHIP, erik, &err), ERR_CONFLICT);
+	assert_int_equal(store_delete(st, STORE_MEMBERSHIP,
+				      find_key(&s, STORE_MEMBERSHIP, "m-dorte-fs"), &err), 0);
+	assert_int_equal(store_delete(st, STORE_MEMBERSHIP, erik, &err), 0);
+	/* nothing refers to it */
+	assert_int_equal(store_delete(st, STORE_ORG,
+				      find_key(&s, STORE_ORG, "kkr-syd"), &err), 0);
+	/* a charter goes with its seats, approvals and overlaps */
+	assert_int_equal(store_delete(st, STORE_CHARTER,
+				      find_key(&s, STORE_CHARTER, "fs-sdj-v1"), &err), 0);
+	/* an area goes with its municipality list; then the body of the
+	 * area still refers to it */
+	assert_int_equal(store_delete(st, STORE_AREA,
+				      find_key(&s, STORE_AREA, "klynge-syd"), &err), 0);
+	assert_int_equal(store_delete(st, STORE_ORG,
+				      find_key(&s, STORE_ORG, "haderslev"), &err), 0);
+	assert_int_equal(store_delete(st, STORE_AREA,
+				      find_key(&s, STORE_AREA, "klynge-sdj"), &err),
+			 ERR_CONFLICT);
+	assert_int_equal(store_delete(st, STORE_ROTATION, 1, &err), 0);
+	/* not there */
+	assert_int_equal(store_delete(st, STORE_PERSON, 999, &err), ERR_NOT_FOUND);
+	assert_int_equal(store_delete(st, STORE_ROTATION, 1, &err), ERR_NOT_FOUND);
+	assert_int_equal(store_delete(st, (enum store_kind)99, 1, &err), ERR_INVALID);
+
+	arena_free(&a);
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_int_equal(s.n_orgs, 9);
+	assert_int_equal(s.n_charters, 2);
+	assert_int_equal(s.n_memberships, 5);
+	assert_int_equal(s.n_rotations, 1);
+	/* still exportable */
+	struct buf out = BUF_INIT;
+	assert_int_equal(structure_to_json(&s, &out, &err), 0);
+	buf_free(&out);
+	arena_free(&a);
+	store_close(st);
+}
+
+/*
+ * Every enum code of model.c must pass the schema's CHECK lists (they
+ * are written out in 0001_structure.sql and could drift).
+ */
+static void test_enum_codes_fit_schema(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct err err = { 0 };
+	struct organisation reg = { .key = "r", .name = "R", .kind = ORG_REGION };
+	struct body b = { .key = "b", .name = "B", .kind = BODY_OTHER, .formal = true };
+	struct person p = { .key = "p", .name = "P" };
+
+	assert_int_equal(store_org_save(st, &reg, &err), 0);
+	assert_int_equal(store_body_save(st, &b, &err), 0);
+	assert_int_equal(store_person_save(st, &p, &err), 0);
+
+	for (int k = 1; k < org_kind_count(); k++)
+		for (int sc = 0; sc < sector_count(); sc++) {
+			struct organisation o = { .name = "O", .kind = k, .sector = sc };
+			if (store_org_save(st, &o, &err))
+				fail_msg("org %d/%d: %s", k, sc, err.msg);
+		}
+	for (int k = 1; k < body_kind_count(); k++) {
+		struct body x = { .name = "X", .kind = k };
+		if (store_body_save(st, &x, &err))
+			fail_msg("body %d: %s", k, err.msg);
+	}
+	for (int r = 1; r < role_count(); r++)
+		for (int f = 0; f < function_count(); f++) {
+			struct membership m = { .person_id = p.id, .body_id = b.id,
+						.role = r, .function = f,
+						.start = 20220101 };
+			if (store_membership_save(st, &m, &err))
+				fail_msg("membership %d/%d: %s", r, f, err.msg);
+		}
+	int v = 1;
+	int n = charter_status_count();
+	if (chair_rule_count() > n)
+		n = chair_rule_count();
+	if (function_count() > n)
+		n = function_count();
+	if (org_kind_count() > n)
+		n = org_kind_count();
+	for (int i = 0; i < n; i++) {
+		struct seat_rule seat = {
+			.key = "s", .label = "S",
+			.sector = i % sector_count(),
+			.org_kind = i % org_kind_count(),
+			.function = i % function_count(),
+			.appointed_by_kind = (i + 1) % org_kind_count(),
+		};
+		struct approval ap = { .status = i % charter_status_count(),
+				       .date = 20220101 };
+		struct charter c = {
+			.body_id = b.id, .version = v++, .title = "T",
+			.status = i % charter_status_count(),
+			.chair_rule = i % chair_rule_count(),
+			.quorum_rule = i % quorum_rule_count(),
+			.decision_rule = i % decision_rule_count(),
+			.competence = i % competence_count(),
+			.seats = &seat, .n_seats = 1,
+			.approvals = &ap, .n_approvals = 1,
+		};
+		if (store_charter_save(st, &c, &err))
+			fail_msg("charter %d: %s", i, err.msg);
+	}
+	store_close(st);
+}
+
+/* ---- files and processes ----------------------------------------------- */
+
+static void test_reopen_file(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klynge-test-XXXXXX";
+	char path[128];
+	struct store *st = NULL, *other = NULL;
+	struct err err = { 0 };
+	struct arena a;
+	struct structure s;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/k.db", dir);
+	assert_int_equal(store_open(&st, path, &err), 0);
+	arena_init(&a);
+	parse_mini(&a, &s);
+	assert_int_equal(store_import(st, &s, &err), 0);
+	store_close(st);
+
+	/* migrations are not run twice; the data is there */
+	assert_int_equal(store_open(&st, path, &err), 0);
+	assert_int_equal(store_is_empty(st, &err), 0);
+	/* a second connection (as another process would have) */
+	assert_int_equal(store_open(&other, path, &err), 0);
+	int64_t g = store_generation(other);
+	struct person p = { .key = "p-ny", .name = "Ny Person" };
+	assert_int_equal(store_person_save(st, &p, &err), 0);
+	assert_true(store_generation(other) != g);
+	struct structure s2;
+	assert_int_equal(store_load(other, &a, &s2, &err), 0);
+	assert_int_equal(s2.n_people, 6);
+	store_close(other);
+	store_close(st);
+	arena_free(&a);
+
+	char tmp[160];
+	snprintf(tmp, sizeof(tmp), "%s-wal", path);
+	unlink(tmp);
+	snprintf(tmp, sizeof(tmp), "%s-shm", path);
+	unlink(tmp);
+	unlink(path);
+	rmdir(dir);
+}
+
+struct saver {
+	struct store *st;
+	int n;
+	int failures;
+};
+
+static void *saver_run(void *arg)
+{
+	struct saver *sv = arg;
+	struct err err = { 0 };
+	for (int i = 0; i < sv->n; i++) {
+		struct person p = { .name = "Samme Navn" };
+		if (store_person_save(sv->st, &p, &err))
+			sv->failures++;
+	}
+	return NULL;
+}
+
+/* Saves from several threads at once: all succeed, all keys differ. */
+static void test_threads(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct saver sv[4];
+	pthread_t th[4];
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	for (int i = 0; i < 4; i++) {
+		sv[i] = (struct saver){ st, 25, 0 };
+		assert_int_equal(pthread_create(&th[i], NULL, saver_run, &sv[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(sv[i].failures, 0);
+	}
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_int_equal(s.n_people, 100);
+	for (size_t i = 1; i < s.n_people; i++)
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(s.people[i].key, s.people[j].key);
+	arena_free(&a);
+	store_close(st);
+}
+
+/* ---- parse errors ------------------------------------------------------ */
+
+struct bad_case {
+	const char *json;
+	const char *code;	/* err.code */
+	const char *msg;	/* substring of err.msg */
+};
+
+#define ORGS "\"organisations\": [{\"key\": \"r\", \"name\": \"R\", \"kind\": \"region\"}]"
+#define BODY "\"bodies\": [{\"key\": \"b\", \"name\": \"B\", \"kind\": \"other\"}]"
+#define PERSON "\"people\": [{\"key\": \"p\", \"name\": \"P\"}]"
+#define MEMBER(extra) "\"memberships\": [{\"key\": \"m\", \"person\": \"p\", " \
+	"\"body\": \"b\", \"role\": \"member\", \"start\": \"2022-01-01\"" extra "}]"
+
+static const struct bad_case bad_cases[] = {
+	{ "{\"klynge\": 1, " BODY ", " PERSON ", \"memberships\": [{\"key\": \"m\", "
+	  "\"person\": \"p-xyz\", \"body\": \"b\", \"role\": \"member\", "
+	  "\"start\": \"2022-01-01\"}]}",
+	  "invalid_structure", "memberships[0].person: ukendt person «p-xyz»" },
+	{ "{\"klynge\": 1, " BODY ", " PERSON ", \"memberships\": [{\"key\": \"m\", "
+	  "\"person\": \"p\", \"body\": \"b\", \"role\": \"member\", "
+	  "\"start\": \"2022-02-30\"}]}",
+	  "invalid_structure", "memberships[0].start: ugyldig dato «2022-02-30»" },
+	{ "{\"klynge\": 1, " BODY ", " PERSON ", " MEMBER(", \"end\": \"1.1.2023\"") "}",
+	  "invalid_structure", "memberships[0].end: ugyldig dato «1.1.2023»" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"h\", \"name\": \"H\", "
+	  "\"kind\": \"sygehus\"}]}",
+	  "invalid_structure", "organisations[0].kind: ukendt værdi «sygehus» (mulige: region, " },
+	{ "{\"klynge\": 1, " BODY ", " PERSON ", " MEMBER(", \"role\": \"boss\"") "}",
+	  "invalid_json", "Et felt står to gange" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"R\xff\", "
+	  "\"kind\": \"region\"}]}",
+	  "invalid_utf8", "ikke gyldig UTF-8" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"R\xc3\", "
+	  "\"kind\": \"region\"}]}",
+	  "invalid_utf8", "UTF-8" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": 5}]}",
+	  "invalid_structure", "organisations[0].name: skal være tekst" },
+	{ "{\"klynge\": 1, " ORGS ", \"bodies\": [{\"key\": \"b\", \"name\": \"B\", "
+	  "\"kind\": \"other\", \"formal\": \"nej\"}]}",
+	  "invalid_structure", "bodies[0].formal: skal være true eller false" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": \"1\", \"title\": \"T\"}]}",
+	  "invalid_structure", "charters[0].version: skal være et heltal" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": 1.5, \"title\": \"T\"}]}",
+	  "invalid_structure", "charters[0].version: skal være et heltal" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": 99999999999, \"title\": \"T\"}]}",
+	  "invalid_structure", "charters[0].version: tallet 99999999999 er for stort" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": 1, \"title\": \"T\", \"seats\": [{\"key\": \"s\", \"label\": \"S\", "
+	  "\"sector\": \"kommune\"}]}]}",
+	  "invalid_structure", "charters[0].seats[0].sector: ukendt værdi «kommune»" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": 1, \"title\": \"T\", \"approvals\": [{\"by_body\": \"nope\"}]}]}",
+	  "invalid_structure", "charters[0].approvals[0].by_body: ukendt forum «nope»" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c\", \"body\": \"b\", "
+	  "\"version\": 1, \"title\": \"T\", \"seats\": {}}]}",
+	  "invalid_structure", "charters[0].seats: skal være en liste" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"R\", "
+	  "\"kind\": \"region\", \"colour\": \"blue\"}]}",
+	  "invalid_structure", "organisations[0]: ukendt felt «colour»" },
+	{ "{\"klynge\": 1, \"organization\": []}",
+	  "invalid_structure", "ukendt felt «organization»" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"a\", \"name\": \"A\", "
+	  "\"kind\": \"other\"}, {\"key\": \"a\", \"name\": \"B\", \"kind\": \"other\"}]}",
+	  "invalid_structure", "organisations[1].key: nøglen «a» er også brugt af organisations[0]" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"Æble\", \"name\": \"A\"}]}",
+	  "invalid_structure", "organisations[0].key: ugyldig nøgle «Æble»" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"name\": \"A\"}]}",
+	  "invalid_structure", "organisations[0].key: skal udfyldes" },
+	{ "{\"klynge\": 1, " ORGS ", \"areas\": [{\"key\": \"a\", \"name\": \"A\", "
+	  "\"region\": \"r\", \"municipalities\": [\"r\", \"x\"]}]}",
+	  "invalid_structure", "areas[0].municipalities[1]: ukendt organisation «x»" },
+	{ "{\"klynge\": 1, " BODY ", " PERSON ", \"memberships\": [{\"key\": \"m\", "
+	  "\"person\": \"p\", \"body\": \"b\", \"role\": \"member\"}]}",
+	  "invalid_structure", "memberships[0].start: skal udfyldes" },
+	{ "{\"klynge\": 1, " BODY ", \"charters\": [{\"key\": \"c1\", \"body\": \"b\", "
+	  "\"version\": 1, \"title\": \"T\"}, {\"key\": \"c2\", \"body\": \"b\", "
+	  "\"version\": 1, \"title\": \"T\"}]}",
+	  "invalid_structure", "charters[1].version: " },
+	/* a validator's message (core/validate.c), with the path in front */
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"R\"}]}",
+	  "invalid_structure", "organisations[0].kind: " },
+	{ "{\"klynge\": 2}", "invalid_structure", "klynge: formatversionen" },
+	{ "{\"organisations\": []}", "invalid_structure", "klynge: mangler" },
+	{ "[]", "invalid_structure", "skal være et JSON-objekt" },
+	{ "", "invalid_json", "Filen slutter" },
+	{ "{\"klynge\": 1} x", "invalid_json", "Der står mere efter" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"a\\u0000b\"}]}",
+	  "invalid_json", "NUL" },
+	{ "{\"klynge\": 1, \"organisations\": [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}",
+	  "too_deep", "for dybt" },
+	{ "{\"klynge\": 1, \"rotations\": [{\"body\": \"b\"}]}",
+	  "invalid_structure", "rotations[0].body: ukendt forum «b»" },
+	{ "{\"klynge\": 1, \"organisations\": [{\"key\": \"r\", \"name\": \"R\", "
+	  "\"kind\": \"region\", \"parent\": 7}]}",
+	  "invalid_structure", "organisations[0].parent: skal være tekst" },
+};
+
+static void test_parse_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		const struct bad_case *c = &bad_cases[i];
+		struct arena a;
+		struct structure s;
+		struct err err = { 0 };
+		arena_init(&a);
+		int rc = structure_from_json(&a, c->json, strlen(c->json), &s, &err);
+		if (rc != ERR_INVALID)
+			fail_msg("case %zu: rc %d, want ERR_INVALID (%s)", i, rc, c->json);
+		if (strcmp(err.code, c->code) != 0 || !strstr(err.msg, c->msg))
+			fail_msg("case %zu: got [%s] %s\nwant [%s] ...%s...", i,
+				 err.code, err.msg, c->code, c->msg);
+		assert_int_equal(s.n_orgs, 0);
+		arena_free(&a);
+	}
+}
+
+/* Everything optional may be missing or null; an empty file is valid. */
+static void test_parse_minimal(void **state)
+{
+	(void)state;
+	const char *in = "{\"klynge\": 1, \"organisations\": null, "
+		"\"bodies\": [{\"key\": \"b\", \"name\": \"B\", \"kind\": \"other\", "
+		"\"parent\": null, \"formal\": true, \"description\": \"\"}]}";
+	const char *want = "{\n  \"klynge\": 1,\n  \"bodies\": [\n    {\n"
+		"      \"key\": \"b\",\n      \"name\": \"B\",\n"
+		"      \"kind\": \"other\"\n    }\n  ]\n}\n";
+	struct arena a;
+	struct structure s;
+	struct buf out = BUF_INIT;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	assert_int_equal(structure_from_json(&a, in, strlen(in), &s, &err), 0);
+	assert_int_equal(structure_to_json(&s, &out, &err), 0);
+	assert_string_equal(buf_str(&out), want);
+
+	struct structure empty = { 0 };
+	buf_reset(&out);
+	assert_int_equal(structure_to_json(&empty, &out, &err), 0);
+	assert_string_equal(buf_str(&out), "{\n  \"klynge\": 1\n}\n");
+	buf_free(&out);
+	arena_free(&a);
+}
+
+/* Text that is not UTF-8 (possible through a direct save) cannot be
+ * exported; the export says so instead of writing broken JSON. */
+static void test_export_bad_utf8(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct arena a;
+	struct structure s;
+	struct buf out = BUF_INIT;
+	struct err err = { 0 };
+	struct organisation o = { .key = "x", .name = "Bad \xff", .kind = ORG_OTHER };
+
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	buf_puts(&out, "before");
+	assert_int_equal(structure_to_json(&s, &out, &err), ERR_INTERNAL);
+	assert_non_null(strstr(err.msg, "«name»"));
+	assert_string_equal(buf_str(&out), "before");
+	buf_free(&out);
+	arena_free(&a);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_print_identical),
+		cmocka_unit_test(test_import_export_identical),
+		cmocka_unit_test(test_save_insert_update),
+		cmocka_unit_test(test_delete),
+		cmocka_unit_test(test_enum_codes_fit_schema),
+		cmocka_unit_test(test_reopen_file),
+		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_minimal),
+		cmocka_unit_test(test_export_bad_utf8),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
