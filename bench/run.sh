@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 BIN=${KLYNGE_BIN:-./build/klynge}
 SECS=${BENCH_SECONDS:-10}
 OUT=$(mktemp -d /tmp/klynge-bench.XXXXXX)
+chmod 755 "$OUT"	# nginx workers run as nobody
 KPORT=${BENCH_KLYNGE_PORT:-18090}
 NPORT=${BENCH_NGINX_PORT:-18091}
 pids=()
