@@ -371,6 +371,18 @@ test('CRUD round trip through every resource', async () => {
   await remove('organisations', org);
 });
 
+test('what GET gives can be PUT back unchanged', async () => {
+  for (const res of ['organisations', 'areas', 'bodies', 'charters', 'people',
+    'memberships', 'rotations']) {
+    const items = await list(res);
+    for (const o of items.slice(0, 3)) {
+      const r = await put(`/${res}/${o.id}`, o);
+      assert.equal(r.status, 200, `${res} ${o.id}: ${JSON.stringify(r.body)}`);
+      assert.deepEqual(r.body, o, `${res} ${o.id}`);
+    }
+  }
+});
+
 // ---- rule check ------------------------------------------------------------
 
 const BROKEN = 'Sundhedsklynge Sønderjylland – fagligt strategisk niveau';

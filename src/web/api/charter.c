@@ -4,8 +4,9 @@
  *
  * A PUT that gives "seats" (or "approvals", "overlaps") replaces that
  * whole list, as store_charter_save does; a list not given is kept. The
- * nested objects' "id" is output for reference and ignored on input:
- * the store writes the lists anew on every save.
+ * nested objects have no "id": the store writes the lists anew on every
+ * save, so their ids would change with each PUT; a seat is known by its
+ * key.
  */
 #include "api.h"
 
@@ -16,7 +17,6 @@
 static json_t *seat_json(const struct seat_rule *r)
 {
 	json_t *j = json_object();
-	json_object_set_new(j, "id", api_id(r->id));
 	json_object_set_new(j, "key", api_text(r->key));
 	json_object_set_new(j, "label", api_text(r->label));
 	json_object_set_new(j, "sector", api_code(sector_code(r->sector)));
@@ -36,7 +36,7 @@ static json_t *seat_json(const struct seat_rule *r)
 
 static void seat_parse(struct api_in *in, struct seat_rule *r)
 {
-	static const char *const fields[] = { "id", "key", "label", "sector",
+	static const char *const fields[] = { "key", "label", "sector",
 		"org_kind", "function", "per_municipality", "min", "max",
 		"appointed_by_kind", "min_local", NULL };
 	r->key = r->label = "";
@@ -57,7 +57,6 @@ static json_t *approval_json(const struct structure *s,
 			     const struct approval *a)
 {
 	json_t *j = json_object();
-	json_object_set_new(j, "id", api_id(a->id));
 	json_object_set_new(j, "status",
 			    api_code(charter_status_code(a->status)));
 	api_put_ref(j, s, "by_body_id", "by_body", REF_BODY, a->by_body_id);
@@ -69,7 +68,7 @@ static json_t *approval_json(const struct structure *s,
 
 static void approval_parse(struct api_in *in, struct approval *a)
 {
-	static const char *const fields[] = { "id", "status", "by_body_id",
+	static const char *const fields[] = { "status", "by_body_id",
 		"by_body", "by_text", "date", "note", NULL };
 	a->by_text = a->note = "";
 	api_in_allow(in, fields);
@@ -84,7 +83,6 @@ static json_t *overlap_json(const struct structure *s,
 			    const struct overlap_rule *o)
 {
 	json_t *j = json_object();
-	json_object_set_new(j, "id", api_id(o->id));
 	api_put_ref(j, s, "body_id", "body", REF_BODY, o->other_body_id);
 	json_object_set_new(j, "min_persons", json_integer(o->min_persons));
 	return j;
@@ -92,7 +90,7 @@ static json_t *overlap_json(const struct structure *s,
 
 static void overlap_parse(struct api_in *in, struct overlap_rule *o)
 {
-	static const char *const fields[] = { "id", "body_id", "body",
+	static const char *const fields[] = { "body_id", "body",
 		"min_persons", NULL };
 	api_in_allow(in, fields);
 	api_in_ref(in, "body", REF_BODY, &o->other_body_id);
