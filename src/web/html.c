@@ -247,6 +247,8 @@ void page_error(struct request *req, struct response *res, int status,
 
 void html_csrf(struct request *req, struct response *res)
 {
+	if (req)
+		req->no_cache = true;	/* the token is per client */
 	html(res, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_attr(res, req && req->csrf ? req->csrf : "");
 	html(res, "\">");

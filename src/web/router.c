@@ -14,11 +14,15 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "html.h"
+#include "../core/rules.h"
+#include "../util/date.h"
 
 /* ---- matching -------------------------------------------------------- */
 
@@ -109,6 +113,36 @@ static void allow_add(struct buf *allow, const char *method)
 	buf_puts(allow, method);
 }
 
+static bool page_cache_get(struct request *req, const char *key,
+			   struct response *res);
+static void page_cache_put(struct request *req, const char *key,
+			   const struct response *res);
+
+/* The cache key of a read-only page: everything its output depends on
+ * besides the structure (today's date, path, query). NULL when too long
+ * to be worth caching. */
+static const char *page_key(struct request *req)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%d %s", date_today(), req->path);
+	for (size_t i = 0; i < req->n_query; i++) {
+		buf_putc(&b, i ? '&' : '?');
+		buf_puts(&b, req->query[i].key);
+		buf_putc(&b, '=');
+		buf_puts(&b, req->query[i].value);
+	}
+	const char *k = b.len <= 512 ? arena_strndup(req->arena, buf_str(&b), b.len)
+				     : NULL;
+	buf_free(&b);
+	return k;
+}
+
+/*
+ * Finds the route and runs it. Read-only pages (page_routes, GET/HEAD)
+ * depend only on the structure, today's date and the URL, so their
+ * output is remembered with the shared structure and served from there
+ * until the structure changes (see "the shared structure" below).
+ */
 void web_dispatch(struct request *req, struct response *res)
 {
 	if (!res->status)
@@ -119,6 +153,7 @@ void web_dispatch(struct request *req, struct response *res)
 	const char *method = req->method ? req->method : "GET";
 
 	const struct route *best = NULL;
+	const struct route *best_table = NULL;
 	unsigned best_key = 0;
 	const char *best_params[4] = { 0 };
 	size_t best_np = 0;
@@ -143,6 +178,7 @@ void web_dispatch(struct request *req, struct response *res)
 			if (best && key <= best_key)
 				continue;
 			best = r;
+			best_table = *t;
 			best_key = key;
 			best_np = np;
 			memcpy(best_params, params, sizeof(params));
@@ -152,7 +188,13 @@ void web_dispatch(struct request *req, struct response *res)
 	if (best) {
 		memcpy(req->params, best_params, sizeof(best_params));
 		req->n_params = best_np;
-		best->fn(req, res);
+		const char *key = best_table == page_routes && !req->no_cache
+					  ? page_key(req) : NULL;
+		if (!key || !page_cache_get(req, key, res)) {
+			best->fn(req, res);
+			if (key)
+				page_cache_put(req, key, res);
+		}
 	} else if (path_known) {
 		char *a = arena_strdup(req->arena, buf_str(&allow));
 		page_error(req, res, 405,
@@ -167,6 +209,9 @@ void web_dispatch(struct request *req, struct response *res)
 				   : "Siden findes ikke. Den kan være flyttet eller slettet.");
 	}
 	buf_free(&allow);
+	/* Whatever a write did, pages must not show the state before it. */
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		web_structure_invalidate(req->app);
 	web_request_end(req);
 }
 
@@ -276,6 +321,31 @@ void res_json_error(struct response *res, int status, const char *code,
  * freed when the last request still reading it ends. Loads happen under
  * the lock, so a burst of requests after a write loads once.
  */
+/* Rule-check results for (body, date), computed once per structure:
+ * the structure is immutable, so the result cannot change. Bounded, so
+ * that requests for ever new dates cannot grow memory without limit. */
+#define CHECK_BUCKETS 1024
+#define CHECK_MAX 8192
+/* Rendered read-only pages, bounded the same way. */
+#define PAGE_BUCKETS 256
+#define PAGE_MAX 512
+#define PAGE_MAX_BYTES (32u * 1024 * 1024)
+
+struct page_entry {
+	struct page_entry *next;
+	const char *key;
+	const char *content_type;
+	char *body;
+	size_t len;
+};
+
+struct check_entry {
+	struct check_entry *next;
+	int64_t body_id;
+	int date;
+	struct violations v;
+};
+
 struct shared_structure {
 	struct arena arena;
 	struct structure s;
@@ -283,18 +353,50 @@ struct shared_structure {
 	int64_t generation;
 	int refs;
 	bool stale;
+	pthread_rwlock_t check_mu;	/* guards checks, pages and the arena after load */
+	struct check_entry *checks[CHECK_BUCKETS];
+	size_t n_checks;
+	struct page_entry *pages[PAGE_BUCKETS];	/* also under check_mu */
+	size_t n_pages, page_bytes;
 };
 
+/* Writes through this server invalidate the cache at once (web_dispatch
+ * does it after every non-GET request; handlers may too). Writes by other
+ * processes (a CLI import into a served database) are noticed by asking
+ * the store for its generation at most this often. */
+#define GENERATION_POLL_MS 100
+
 static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic int64_t last_poll_ms;
 static struct shared_structure *cache_cur;
 static const struct structure empty_structure;
 
 static void shared_unref_locked(struct shared_structure *sh)
 {
 	if (--sh->refs == 0) {
+		pthread_rwlock_destroy(&sh->check_mu);
 		arena_free(&sh->arena);
 		free(sh);
 	}
+}
+
+/* Milliseconds on a coarse monotonic clock (cheap: no syscall). */
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Is it time to ask the store for its generation? Only one thread per
+ * interval does; the rest use the loaded copy. */
+static bool poll_due(void)
+{
+	int64_t now = now_ms();
+	int64_t last = atomic_load(&last_poll_ms);
+	if (now - last < GENERATION_POLL_MS)
+		return false;
+	return atomic_compare_exchange_strong(&last_poll_ms, &last, now);
 }
 
 const struct structure *web_structure(struct request *req)
@@ -306,10 +408,16 @@ const struct structure *web_structure(struct request *req)
 		req->structure = &empty_structure;
 		return req->structure;
 	}
+	/* Asking the store takes its lock and an SQLite statement, so it is
+	 * done outside cache_mu and at most every GENERATION_POLL_MS. */
+	int64_t gen = poll_due() ? store_generation(st) : -1;
 	pthread_mutex_lock(&cache_mu);
-	int64_t gen = store_generation(st);
 	struct shared_structure *sh = cache_cur;
-	if (!sh || sh->stale || sh->store != st || sh->generation != gen) {
+	if (!sh || sh->stale || sh->store != st ||
+	    (gen >= 0 && sh->generation != gen)) {
+		/* The generation is read before loading: a write landing in
+		 * between makes the copy look older, never newer. */
+		gen = store_generation(st);
 		sh = calloc(1, sizeof(*sh));
 		if (!sh)
 			abort();
@@ -327,6 +435,7 @@ const struct structure *web_structure(struct request *req)
 		sh->store = st;
 		sh->generation = gen;
 		sh->refs = 1;		/* the cache's own */
+		pthread_rwlock_init(&sh->check_mu, NULL);
 		if (cache_cur)
 			shared_unref_locked(cache_cur);
 		cache_cur = sh;
@@ -357,4 +466,136 @@ void web_request_end(struct request *req)
 	}
 	req->structure_ref = NULL;
 	req->structure = NULL;
+}
+
+static unsigned check_hash(int64_t body_id, int date)
+{
+	uint64_t h = (uint64_t)body_id * 0x9E3779B97F4A7C15ULL ^ (uint64_t)(unsigned)date;
+	h ^= h >> 29;
+	return (unsigned)(h % CHECK_BUCKETS);
+}
+
+static const struct violations *check_find(struct shared_structure *sh,
+					   int64_t body_id, int date)
+{
+	for (struct check_entry *e = sh->checks[check_hash(body_id, date)]; e;
+	     e = e->next)
+		if (e->body_id == body_id && e->date == date)
+			return &e->v;
+	return NULL;
+}
+
+/* Copies v into the shared arena (check_mu held). The codes are the
+ * string constants of rules.h and are kept as they are. */
+static const struct violations *check_insert(struct shared_structure *sh,
+					     int64_t body_id, int date,
+					     const struct violations *v)
+{
+	struct check_entry *e = arena_alloc(&sh->arena, sizeof(*e));
+	e->body_id = body_id;
+	e->date = date;
+	e->v.n = e->v.cap = v->n;
+	e->v.items = arena_array(&sh->arena, v->n + 1, sizeof(*v->items));
+	for (size_t i = 0; i < v->n; i++) {
+		e->v.items[i] = v->items[i];
+		e->v.items[i].message = arena_strdup(&sh->arena, v->items[i].message);
+		e->v.items[i].seat_key = arena_strdup(&sh->arena, v->items[i].seat_key);
+	}
+	unsigned h = check_hash(body_id, date);
+	e->next = sh->checks[h];
+	sh->checks[h] = e;
+	sh->n_checks++;
+	return &e->v;
+}
+
+/* rules_check_body, remembered with the shared structure. The check
+ * itself runs outside the lock (two threads may both compute the same
+ * result once; the first stored wins). */
+const struct violations *web_check_body(struct request *req, int64_t body_id,
+					int date)
+{
+	const struct structure *s = web_structure(req);
+	struct shared_structure *sh = req->structure_ref;
+	if (sh) {
+		pthread_rwlock_rdlock(&sh->check_mu);
+		const struct violations *hit = check_find(sh, body_id, date);
+		pthread_rwlock_unlock(&sh->check_mu);
+		if (hit)
+			return hit;
+	}
+	struct violations *v = arena_alloc(req->arena, sizeof(*v));
+	rules_check_body(req->arena, s, body_id, date, v);
+	if (!sh)
+		return v;
+	pthread_rwlock_wrlock(&sh->check_mu);
+	const struct violations *out = check_find(sh, body_id, date);
+	if (!out && sh->n_checks < CHECK_MAX)
+		out = check_insert(sh, body_id, date, v);
+	pthread_rwlock_unlock(&sh->check_mu);
+	return out ? out : v;
+}
+
+/* ---- rendered pages ----------------------------------------------------- */
+
+static unsigned page_hash(const char *key)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	return (unsigned)(h % PAGE_BUCKETS);
+}
+
+static bool page_cache_get(struct request *req, const char *key,
+			   struct response *res)
+{
+	web_structure(req);
+	struct shared_structure *sh = req->structure_ref;
+	if (!sh)
+		return false;
+	bool hit = false;
+	pthread_rwlock_rdlock(&sh->check_mu);
+	for (struct page_entry *e = sh->pages[page_hash(key)]; e; e = e->next) {
+		if (strcmp(e->key, key) != 0)
+			continue;
+		/* copied under the lock: entries live as long as sh */
+		buf_reset(&res->body);
+		buf_put(&res->body, e->body, e->len);
+		res->status = 200;
+		res->content_type = e->content_type;
+		hit = true;
+		break;
+	}
+	pthread_rwlock_unlock(&sh->check_mu);
+	return hit;
+}
+
+/* Only plain 200 pages without extra headers are kept. */
+static void page_cache_put(struct request *req, const char *key,
+			   const struct response *res)
+{
+	struct shared_structure *sh = req->structure_ref;
+	if (!sh || res->status != 200 || res->n_headers || req->no_cache)
+		return;
+	pthread_rwlock_wrlock(&sh->check_mu);
+	if (sh->n_pages < PAGE_MAX &&
+	    sh->page_bytes + res->body.len <= PAGE_MAX_BYTES) {
+		unsigned h = page_hash(key);
+		bool dup = false;
+		for (struct page_entry *e = sh->pages[h]; e && !dup; e = e->next)
+			dup = strcmp(e->key, key) == 0;
+		if (!dup) {
+			struct page_entry *e = arena_alloc(&sh->arena, sizeof(*e));
+			e->key = arena_strdup(&sh->arena, key);
+			e->content_type = res->content_type;
+			e->len = res->body.len;
+			e->body = arena_strndup(&sh->arena, buf_str(&res->body), e->len);
+			e->next = sh->pages[h];
+			sh->pages[h] = e;
+			sh->n_pages++;
+			sh->page_bytes += e->len;
+		}
+	}
+	pthread_rwlock_unlock(&sh->check_mu);
 }

@@ -55,6 +55,10 @@ struct request {
 	/* The reference web_structure() took on the shared cache entry;
 	 * released by web_request_end() (web_dispatch calls it). */
 	void *structure_ref;
+	/* Set by a page handler whose output depends on more than the
+	 * structure, today's date and the URL (e.g. the CSRF token): the
+	 * page is then not kept in the rendered-page cache. */
+	bool no_cache;
 };
 
 struct header {
@@ -103,6 +107,12 @@ int64_t req_param_id(const struct request *req, size_t i);
 /* The structure for this request (loaded once per store generation and
  * shared between threads; never NULL; on storage failure an empty one). */
 const struct structure *web_structure(struct request *req);
+/* The rule check of a body on a date (core rules_check_body), computed
+ * once per loaded structure and shared: read-only, valid until the
+ * request ends. */
+struct violations;
+const struct violations *web_check_body(struct request *req, int64_t body_id,
+					int date);
 /* Call after a successful write so the next web_structure reloads. */
 void web_structure_invalidate(struct app *app);
 /* Releases what the request holds of shared state (its reference on the

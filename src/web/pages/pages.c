@@ -73,14 +73,6 @@ void html_date_form(struct request *req, struct response *res,
 	html(res, "</form>\n");
 }
 
-struct violations page_check_body(struct request *req, int64_t body_id,
-				  int date)
-{
-	struct violations v = { 0 };
-	rules_check_body(req->arena, web_structure(req), body_id, date, &v);
-	return v;
-}
-
 int page_members_on(const struct structure *s, int64_t body_id, int date)
 {
 	int n = 0;
@@ -276,7 +268,7 @@ static void bodies_table(struct request *req, struct response *res,
 		bool in_region = reg && reg->kind == ORG_REGION;
 		if (other ? in_region : b->region_id != region_id)
 			continue;
-		struct violations v = page_check_body(req, b->id, date);
+		const struct violations *v = web_check_body(req, b->id, date);
 		html(res, "<tr><td>");
 		html_printf(res, "<a href=\"/bodies/%lld", (long long)b->id);
 		html_attr(res, dq);
@@ -297,7 +289,7 @@ static void bodies_table(struct request *req, struct response *res,
 		html_link_body(res, structure_body(s, b->parent_id));
 		html_printf(res, "</td><td class=\"num\">%d</td><td>",
 			    page_members_on(s, b->id, date));
-		html_violation_badge(res, v.n);
+		html_violation_badge(res, v->n);
 		html(res, "</td></tr>\n");
 	}
 	html(res, "</tbody></table></div>\n");
@@ -786,7 +778,7 @@ void view_area(struct request *req, struct response *res)
 				  "<thead><tr><th scope=\"col\">Forum</th><th scope=\"col\">Type</th>"
 				  "<th scope=\"col\" class=\"num\">Medlemmer</th><th scope=\"col\">Regeltjek</th></tr></thead>\n<tbody>\n");
 		any = true;
-		struct violations v = page_check_body(req, b->id, date);
+		const struct violations *v = web_check_body(req, b->id, date);
 		html_printf(res, "<tr><td><a href=\"/bodies/%lld", (long long)b->id);
 		html_attr(res, dq);
 		html(res, "\">");
@@ -795,7 +787,7 @@ void view_area(struct request *req, struct response *res)
 		html_txt(res, body_kind_label(b->kind));
 		html_printf(res, "</td><td class=\"num\">%d</td><td>",
 			    page_members_on(s, b->id, date));
-		html_violation_badge(res, v.n);
+		html_violation_badge(res, v->n);
 		html(res, "</td></tr>\n");
 	}
 	html(res, any ? "</tbody></table></div>\n" : "<p class=\"empty\">Ingen fora er knyttet til klyngen.</p>\n");

@@ -36,9 +36,6 @@ const char *page_date_suffix(struct request *req, int date);
 void html_date_form(struct request *req, struct response *res,
 		    const char *action, int date, const char *label);
 
-/* Rule check of one body on a date (arena-owned results). */
-struct violations page_check_body(struct request *req, int64_t body_id,
-				  int date);
 
 /* Ordinary members of a body active on date. */
 int page_members_on(const struct structure *s, int64_t body_id, int date);

@@ -617,7 +617,7 @@ static void subbodies_section(struct request *req, struct response *res,
 		if (!any)
 			html(res, "<section id=\"underfora\">\n<h2>Underliggende fora</h2>\n<ul class=\"plain\">\n");
 		any = true;
-		struct violations v = page_check_body(req, k->id, date);
+		const struct violations *v = web_check_body(req, k->id, date);
 		html_printf(res, "<li><a href=\"/bodies/%lld", (long long)k->id);
 		html_attr(res, dq);
 		html(res, "\">");
@@ -625,8 +625,8 @@ static void subbodies_section(struct request *req, struct response *res,
 		html(res, "</a> <span class=\"muted\">");
 		html_txt(res, body_kind_label(k->kind));
 		html(res, "</span> ");
-		if (v.n)
-			html_violation_badge(res, v.n);
+		if (v->n)
+			html_violation_badge(res, v->n);
 		html(res, "</li>\n");
 	}
 	if (any)
@@ -675,7 +675,7 @@ void view_body(struct request *req, struct response *res)
 	const char *dq = page_date_suffix(req, date);
 	bool approved = false;
 	const struct charter *c = charter_in_force(s, b->id, date, &approved);
-	struct violations v = page_check_body(req, b->id, date);
+	const struct violations *v = web_check_body(req, b->id, date);
 
 	page_begin(req, res, b->name);
 	crumbs(res, s, b, dq);
@@ -737,7 +737,7 @@ void view_body(struct request *req, struct response *res)
 	html(res, "<section id=\"regeltjek\" class=\"check\">\n<h2>Regeltjek</h2>\n");
 	html_date_form(req, res, arena_printf(req->arena, "/bodies/%lld", (long long)b->id),
 		       date, "Tjek pr. dato");
-	html_violations(res, &v, date);
+	html_violations(res, v, date);
 	html(res, "</section>\n");
 
 	members_section(req, res, s, b, c, date);

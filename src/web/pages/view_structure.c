@@ -170,8 +170,8 @@ void view_structure(struct request *req, struct response *res)
 	other.viol = arena_array(req->arena, s->n_bodies, sizeof(int));
 	int *viol = arena_array(req->arena, s->n_bodies, sizeof(int));
 	for (size_t i = 0; i < s->n_bodies; i++) {
-		struct violations v = page_check_body(req, s->bodies[i].id, date);
-		viol[i] = (int)v.n;
+		const struct violations *v = web_check_body(req, s->bodies[i].id, date);
+		viol[i] = (int)v->n;
 	}
 
 	for (size_t r = 0; r < s->n_orgs; r++) {
