@@ -376,7 +376,7 @@ static void charter_rules(struct response *res, const struct structure *s,
 	html(res, "</dd>\n");
 	fact(res, "Mødefrekvens");
 	if (c->min_meetings_per_year > 0)
-		html_printf(res, "Mindst %d %s om året", c->min_meetings_per_year,
+		html_printf(res, "mindst %d %s om året", c->min_meetings_per_year,
 			    c->min_meetings_per_year == 1 ? "møde" : "møder");
 	else
 		html(res, "Efter behov");
