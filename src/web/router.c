@@ -113,6 +113,7 @@ static void allow_add(struct buf *allow, const char *method)
 	buf_puts(allow, method);
 }
 
+static bool page_cache_enabled(void);
 static bool page_cache_get(struct request *req, const char *key,
 			   struct response *res);
 static void page_cache_put(struct request *req, const char *key,
@@ -188,7 +189,8 @@ void web_dispatch(struct request *req, struct response *res)
 	if (best) {
 		memcpy(req->params, best_params, sizeof(best_params));
 		req->n_params = best_np;
-		const char *key = best_table == page_routes && !req->no_cache
+		const char *key = best_table == page_routes && !req->no_cache &&
+					  page_cache_enabled()
 					  ? page_key(req) : NULL;
 		if (!key || !page_cache_get(req, key, res)) {
 			best->fn(req, res);
@@ -536,6 +538,19 @@ const struct violations *web_check_body(struct request *req, int64_t body_id,
 }
 
 /* ---- rendered pages ----------------------------------------------------- */
+
+/* KLYNGE_PAGE_CACHE=0 turns the rendered-page cache off (the benchmark
+ * measures rendering both ways). Read once: getenv is not thread-safe
+ * against setenv, and the setting is per process anyway. */
+static bool page_cache_enabled(void)
+{
+	static int enabled = -1;
+	if (enabled < 0) {
+		const char *v = getenv("KLYNGE_PAGE_CACHE");
+		enabled = !(v && strcmp(v, "0") == 0);
+	}
+	return enabled;
+}
 
 static unsigned page_hash(const char *key)
 {
