@@ -167,6 +167,16 @@ test('415 without a JSON content type', async () => {
     body: 'name=X&kind=other',
   });
   assert.equal(f.status, 415);
+  // A DELETE with a body is typed like any other write ...
+  const made = await post('/organisations', { name: 'Slettes uden type', kind: 'other' });
+  assert.equal(made.status, 201);
+  const url = api(`/organisations/${made.body.id}`);
+  const typed = await json(url, { method: 'DELETE', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+  assertError(typed, 415);
+  // ... but a plain DELETE without a body needs no content type.
+  const plain = await fetch(url, { method: 'DELETE' });
+  assert.equal(plain.status, 204);
+  assert.equal((await fetch(url)).status, 404);
 });
 
 test('400 for malformed JSON, unknown fields and wrong types', async () => {
