@@ -18,6 +18,20 @@
 /* The parser refuses more than 64 MiB; reading stops a little after. */
 #define CLI_MAX_FILE (((size_t)64 << 20) + 1)
 
+/* The reason for a failed file operation in Danish (the C library's
+ * strerror speaks English). */
+static const char *errno_da(int e)
+{
+	switch (e) {
+	case ENOENT: return "filen findes ikke";
+	case EACCES: case EPERM: return "adgang nægtet";
+	case EISDIR: return "det er en mappe, ikke en fil";
+	case ENOSPC: return "disken er fuld";
+	case EPIPE: return "modtageren lukkede forbindelsen";
+	default: return strerror(e);
+	}
+}
+
 /* Reads a whole file into b (at most CLI_MAX_FILE bytes). */
 static int read_file(const char *path, struct buf *b, struct err *err)
 {
@@ -28,7 +42,7 @@ static int read_file(const char *path, struct buf *b, struct err *err)
 
 	if (!f) {
 		err_set(err, ERR_NOT_FOUND, "open", "kan ikke åbne filen: %s",
-			strerror(errno));
+			errno_da(errno));
 		return ERR_NOT_FOUND;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
@@ -42,7 +56,7 @@ static int read_file(const char *path, struct buf *b, struct err *err)
 	}
 	if (ferror(f)) {
 		err_set(err, ERR_INTERNAL, "read", "kan ikke læse filen: %s",
-			strerror(errno));
+			errno_da(errno));
 		rc = ERR_INTERNAL;
 	}
 out:
@@ -94,7 +108,7 @@ int cli_export(struct store *st)
 		goto out;
 	}
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		fprintf(stderr, "klynge export: kan ikke skrive: %s\n", strerror(errno));
+		fprintf(stderr, "klynge export: kan ikke skrive: %s\n", errno_da(errno));
 		goto out;
 	}
 	rc = 0;

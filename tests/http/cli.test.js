@@ -1,0 +1,113 @@
+'use strict';
+// The command line as a secretariat or an operator meets it:
+// import -> export is byte-identical for the whole demo structure, the
+// rule check lists exactly the demo's deliberate violations, and bad
+// input gets a Danish message and a non-zero exit, never a crash.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
+const demo = path.join(repoRoot, 'data', 'demo.json');
+
+function tmpdir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'klynge-cli-'));
+}
+
+function klynge(db, ...args) {
+  const r = spawnSync(bin, ['--db', db, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.doesNotMatch(r.stderr, /AddressSanitizer|runtime error:|LeakSanitizer/, 'no sanitizer report');
+  assert.notEqual(r.signal, 'SIGSEGV');
+  return r;
+}
+
+test('import then export of the demo structure is byte-identical', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  const imp = klynge(db, 'import', demo);
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.match(imp.stdout, /Indlæst: 55 organisationer, 5 områder, 27 fora, 27 kommissorier, 201 personer, 322 medlemskaber/);
+  const exp = klynge(db, 'export');
+  assert.equal(exp.status, 0, exp.stderr);
+  assert.ok(Buffer.from(exp.stdout, 'utf8').equals(fs.readFileSync(demo)), 'export equals data/demo.json byte for byte');
+
+  // And the export imports again into a new database, giving the same bytes.
+  const again = path.join(dir, 'again.json');
+  fs.writeFileSync(again, exp.stdout);
+  const db2 = path.join(dir, 'k2.db');
+  assert.equal(klynge(db2, 'import', again).status, 0);
+  assert.equal(klynge(db2, 'export').stdout, exp.stdout);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('check lists exactly the deliberate violations of the demo', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  klynge(db, 'import', demo);
+  const r = klynge(db, 'check', '--date', '2026-11-23');
+  assert.equal(r.status, 1, 'exit 1 when there are violations');
+  assert.match(r.stdout, /I alt 5 problemer i 5 af 26 fora\./);
+  for (const code of ['municipality_missing', 'seat_not_local', 'rotation_same_year']) {
+    assert.match(r.stdout, new RegExp(`\\[${code}\\]`));
+  }
+  assert.equal((r.stdout.match(/\[seat_missing\]/g) || []).length, 2);
+  assert.match(r.stdout, /Tønder Kommune mangler sin repræsentant/);
+
+  // One body, by key: Sønderjylland's professional-strategic level.
+  const one = klynge(db, 'check', '--date', '2026-11-23', 'fsn-sonderjylland');
+  assert.equal(one.status, 1);
+  assert.match(one.stdout, /Tønder Kommune/);
+  assert.doesNotMatch(one.stdout, /Lillebælt/);
+  // A body without problems exits 0.
+  assert.equal(klynge(db, 'check', '--date', '2026-11-23', 'ssu-syddanmark').status, 0);
+  // Before the Tønder director left (2026-05-31) that body was complete.
+  assert.equal(klynge(db, 'check', '--date', '2026-05-31', 'fsn-sonderjylland').status, 0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('bad input gets a Danish message and a non-zero exit', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  assert.equal(klynge(db, 'import', demo).status, 0);
+
+  // Importing into a database that already holds a structure is refused.
+  const twice = klynge(db, 'import', demo);
+  assert.notEqual(twice.status, 0);
+  assert.match(twice.stderr, /ikke tom|allerede/i);
+
+  // A missing file.
+  const missing = klynge(path.join(dir, 'x.db'), 'import', path.join(dir, 'nope.json'));
+  assert.notEqual(missing.status, 0);
+  assert.match(missing.stderr, /filen findes ikke/);
+
+  // A reference to an unknown person names the JSON path.
+  const bad = path.join(dir, 'bad.json');
+  const j = JSON.parse(fs.readFileSync(demo, 'utf8'));
+  j.memberships[0].person = 'p-findes-ikke';
+  fs.writeFileSync(bad, JSON.stringify(j));
+  const r = klynge(path.join(dir, 'bad.db'), 'import', bad);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /memberships\[0\]\.person/);
+  assert.match(r.stderr, /p-findes-ikke/);
+
+  // Invalid JSON and invalid UTF-8.
+  fs.writeFileSync(bad, '{"klynge": 1, "organisations": [');
+  assert.notEqual(klynge(path.join(dir, 'bad2.db'), 'import', bad).status, 0);
+  fs.writeFileSync(bad, Buffer.from('{"klynge": 1, "organisations": [{"key": "s", "name": "S\xf8nder", "kind": "region"}]}', 'latin1'));
+  const utf = klynge(path.join(dir, 'bad3.db'), 'import', bad);
+  assert.notEqual(utf.status, 0);
+
+  // Unknown command and bad date.
+  const unk = klynge(db, 'frobnicate');
+  assert.equal(unk.status, 2);
+  assert.match(unk.stderr, /ukendt kommando/);
+  const d = klynge(db, 'check', '--date', '2026-02-30');
+  assert.notEqual(d.status, 0);
+  assert.notEqual(d.status, 1, 'a bad date is a usage error, not a rule violation');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
