@@ -36,6 +36,7 @@ test: build $(ASAN)/build.ninja
 	@bash scripts/test.sh
 
 bench: build
+	@bash scripts/deps.sh bench
 	@bash bench/run.sh
 
 $(FUZZ)/build.ninja:

@@ -2,6 +2,10 @@
 # Installs everything klynge needs to build, run and test on Debian 12.
 # Idempotent: packages already present are skipped; npm only when
 # node_modules is missing or package-lock.json changed.
+#   scripts/deps.sh         build, run and test
+#   scripts/deps.sh bench   also wrk and nginx (the benchmark's reference;
+#                           on a machine with systemd the package starts a
+#                           system nginx, so only `make bench` asks for it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +15,10 @@ pkgs=(
   libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3
   libcmocka-dev
   chromium
-  wrk nginx-light curl
+  curl
   poppler-utils fonts-dejavu-core
 )
+[ "${1:-}" = bench ] && pkgs+=(wrk nginx-light)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
