@@ -158,12 +158,28 @@ static bool seat_fits(const struct structure *s, const struct seat_rule *r,
 	return true;
 }
 
-static int seat_index(const struct charter *c, const char *key)
+/* The one place a membership is put in a seat (see rules.h); the body
+ * page groups its members with it too. */
+const struct seat_rule *rules_seat_of(const struct structure *s,
+				      const struct charter *c,
+				      const struct membership *m)
 {
-	for (size_t i = 0; i < c->n_seats; i++)
-		if (c->seats[i].key && strcmp(c->seats[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	if (!c || !m)
+		return NULL;
+	if (m->seat_key && *m->seat_key) {
+		/* A named seat is never replaced by a fitting one: the
+		 * name is what the secretariat decided. */
+		for (size_t j = 0; j < c->n_seats; j++)
+			if (c->seats[j].key &&
+			    strcmp(c->seats[j].key, m->seat_key) == 0)
+				return &c->seats[j];
+		return NULL;
+	}
+	const struct organisation *org = member_org(s, m);
+	for (size_t j = 0; j < c->n_seats; j++)
+		if (seat_fits(s, &c->seats[j], m, org))
+			return &c->seats[j];
+	return NULL;
 }
 
 /* ---- composition ---------------------------------------------------- */
@@ -391,8 +407,9 @@ static void check_seat_count(struct arena *a, const struct structure *s,
 
 /*
  * Assigns each ordinary membership active on the date to a seat of the
- * charter in force, then checks each seat's counts. A body without a
- * charter has nothing to check here (rules_check_body reports it).
+ * charter in force (rules_seat_of), then checks each seat's counts. A
+ * body without a charter has nothing to check here (rules_check_body
+ * reports it).
  * seat_of[i] is the seat index of s->memberships[i], or -1.
  */
 void rules_check_composition(struct arena *a, const struct structure *s,
@@ -420,35 +437,28 @@ void rules_check_composition(struct arena *a, const struct structure *s,
 		if (!role_is_ordinary(m->role) || c->n_seats == 0)
 			continue;
 		const struct organisation *org = member_org(s, m);
-		if (m->seat_key && *m->seat_key) {
-			int j = seat_index(c, m->seat_key);
-			if (j < 0) {
-				violations_add(a, out, V_UNKNOWN_SEAT, b->id,
-					       m->seat_key, org ? org->id : 0,
-					       m->person_id, m->id,
-					       "%s: %s er angivet i pladsen «%s», som ikke findes i kommissoriet (version %d)",
-					       body_name(b),
-					       person_name(s, m->person_id),
-					       m->seat_key, c->version);
-				continue;
-			}
-			seat_of[i] = j;
-			check_named_seat(a, s, b, &c->seats[j], m, org, out);
-			continue;
-		}
-		for (size_t j = 0; j < c->n_seats; j++) {
-			if (seat_fits(s, &c->seats[j], m, org)) {
-				seat_of[i] = (int)j;
-				break;
-			}
-		}
-		if (seat_of[i] < 0)
+		const struct seat_rule *r = rules_seat_of(s, c, m);
+		bool named = m->seat_key && *m->seat_key;
+		if (r)
+			seat_of[i] = (int)(r - c->seats);
+		if (named && r) {
+			check_named_seat(a, s, b, r, m, org, out);
+		} else if (named) {
+			violations_add(a, out, V_UNKNOWN_SEAT, b->id,
+				       m->seat_key, org ? org->id : 0,
+				       m->person_id, m->id,
+				       "%s: %s er angivet i pladsen «%s», som ikke findes i kommissoriet (version %d)",
+				       body_name(b),
+				       person_name(s, m->person_id),
+				       m->seat_key, c->version);
+		} else if (!r) {
 			violations_add(a, out, V_NO_SEAT, b->id, NULL,
 				       org ? org->id : 0, m->person_id, m->id,
 				       "%s: %s (%s%s%s) passer ikke til nogen plads i kommissoriet",
 				       body_name(b), person_name(s, m->person_id),
 				       org_name(org), m->function ? ", " : "",
 				       m->function ? function_label(m->function) : "");
+		}
 	}
 
 	for (size_t j = 0; j < c->n_seats; j++) {

@@ -72,6 +72,22 @@ void rules_check_composition(struct arena *a, const struct structure *s,
 			     int64_t body_id, int date, struct violations *out);
 
 /*
+ * The seat rule of charter c that membership m is assigned to, as the
+ * composition check assigns it: the seat m->seat_key names when it is
+ * set (NULL when c has no seat with that key: the check reports it as
+ * unknown_seat and counts it in no seat), else the first seat rule whose
+ * sector, organisation kind, function and appointer m fits. NULL when
+ * c is NULL, has no seat rules, or no rule fits. Only the seat is
+ * judged: whether m is active, ordinary and in c's body is the caller's
+ * business. The result points into c->seats (index: r - c->seats).
+ * Pages use this to group members under seats so the grouping on screen
+ * agrees with the check.
+ */
+const struct seat_rule *rules_seat_of(const struct structure *s,
+				      const struct charter *c,
+				      const struct membership *m);
+
+/*
  * Chairmanship on a date against the charter's chair rule:
  *  shared_region_municipality: one chair/co-chair from the region sector
  *    and one from the municipality sector (seed 000).

@@ -2,8 +2,14 @@
  * validate.c - input validation of structure objects; see validate.h.
  *
  * Field names are those of docs/structure-format.md (the JSON and form
- * names): "key", "name", "kind", "parent", "start", "end", "represents",
- * "seats" ... Messages are Danish and can be shown next to the field.
+ * names): "key", "name", "kind", "parent", "start", "end", "represents"
+ * ... A problem with one row of a charter's lists names the row (0-based,
+ * in the charter's array) and its field: "seats[2].min",
+ * "overlaps[0].body", "approvals[1].date"; the forms map such a name to
+ * the row's control, the API reports it as is and the structure-file
+ * importer puts the object's path in front ("charters[3].seats[2].min").
+ * A bare "seats" is for the list as a whole. Messages are Danish and can
+ * be shown next to the field.
  * Only the first error per field is usually interesting, but all are
  * kept (field_errors_get returns the first).
  */
@@ -414,6 +420,24 @@ int validate_body(struct arena *a, const struct structure *s,
 	return n;
 }
 
+/* The name of a field of row i of a charter's list: "seats[2].min". */
+static const char *row_field(struct arena *a, const char *list, size_t i,
+			     const char *field)
+{
+	return arena_printf(a, "%s[%zu].%s", list, i, field);
+}
+
+/* An enum field of a seat row: 0 is "any", out of range is an error. */
+static int check_seat_enum(struct arena *a, struct field_errors *e, size_t i,
+			   const char *field, int v, int count, const char *k)
+{
+	if (v >= 0 && v < count)
+		return 0;
+	field_errors_add(a, e, row_field(a, "seats", i, field),
+			 "Pladsen «%s» har en ukendt værdi", k);
+	return 1;
+}
+
 static int validate_seats(struct arena *a, const struct charter *c,
 			  struct field_errors *e)
 {
@@ -421,12 +445,13 @@ static int validate_seats(struct arena *a, const struct charter *c,
 	for (size_t i = 0; i < c->n_seats; i++) {
 		const struct seat_rule *r = &c->seats[i];
 		const char *k = empty(r->key) ? "" : r->key;
+		const char *fkey = row_field(a, "seats", i, "key");
 		if (empty(r->key)) {
-			field_errors_add(a, e, "seats",
+			field_errors_add(a, e, fkey,
 					 "Plads nr. %zu mangler en nøgle", i + 1);
 			n++;
 		} else if (!validate_key_syntax(r->key)) {
-			field_errors_add(a, e, "seats",
+			field_errors_add(a, e, fkey,
 					 "Pladsens nøgle «%s» må kun indeholde a-z, 0-9, _ og - (1-64 tegn)",
 					 r->key);
 			n++;
@@ -434,7 +459,7 @@ static int validate_seats(struct arena *a, const struct charter *c,
 			for (size_t j = 0; j < i; j++) {
 				if (c->seats[j].key &&
 				    strcmp(c->seats[j].key, r->key) == 0) {
-					field_errors_add(a, e, "seats",
+					field_errors_add(a, e, fkey,
 							 "Nøglen «%s» bruges allerede af en anden plads",
 							 r->key);
 					n++;
@@ -443,33 +468,175 @@ static int validate_seats(struct arena *a, const struct charter *c,
 			}
 		}
 		if (empty(r->label)) {
-			field_errors_add(a, e, "seats",
+			field_errors_add(a, e, row_field(a, "seats", i, "label"),
 					 "Pladsen «%s» mangler en betegnelse", k);
 			n++;
 		}
 		if (r->min < 0 || r->max < 0 || r->min_local < 0) {
-			field_errors_add(a, e, "seats",
+			const char *f = r->min < 0 ? "min"
+					: r->max < 0 ? "max" : "min_local";
+			field_errors_add(a, e, row_field(a, "seats", i, f),
 					 "Antal i pladsen «%s» kan ikke være negativt", k);
 			n++;
 		} else if (r->max > 0 && r->min > r->max) {
-			field_errors_add(a, e, "seats",
+			field_errors_add(a, e, row_field(a, "seats", i, "min"),
 					 "Pladsen «%s»: mindst %d kan ikke være mere end højst %d",
 					 k, r->min, r->max);
 			n++;
 		} else if (r->max > 0 && !r->per_municipality &&
 			   r->min_local > r->max) {
-			field_errors_add(a, e, "seats",
+			field_errors_add(a, e, row_field(a, "seats", i, "min_local"),
 					 "Pladsen «%s»: mindst %d lokalt udpegede kan ikke være mere end højst %d",
 					 k, r->min_local, r->max);
 			n++;
 		}
-		if ((int)r->sector < 0 || r->sector >= SECTOR__COUNT ||
-		    (int)r->org_kind < 0 || r->org_kind >= ORG__COUNT ||
-		    (int)r->function < 0 || r->function >= FUNC__COUNT ||
-		    (int)r->appointed_by_kind < 0 ||
-		    r->appointed_by_kind >= ORG__COUNT) {
-			field_errors_add(a, e, "seats",
-					 "Pladsen «%s» har en ukendt værdi", k);
+		n += check_seat_enum(a, e, i, "sector", (int)r->sector,
+				     SECTOR__COUNT, k);
+		n += check_seat_enum(a, e, i, "org_kind", (int)r->org_kind,
+				     ORG__COUNT, k);
+		n += check_seat_enum(a, e, i, "function", (int)r->function,
+				     FUNC__COUNT, k);
+		n += check_seat_enum(a, e, i, "appointed_by_kind",
+				     (int)r->appointed_by_kind, ORG__COUNT, k);
+	}
+	return n;
+}
+
+static bool charter_has_seat(const struct charter *c, const char *key)
+{
+	for (size_t j = 0; j < c->n_seats; j++)
+		if (c->seats[j].key && strcmp(c->seats[j].key, key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A membership names its seat by key (membership.seat_key). Editing a
+ * charter so that a key its stored version has disappears (the row
+ * deleted, or its key changed) would leave those memberships in a seat
+ * that no longer exists: reported as unknown_seat, and counted in no
+ * seat, from the day the version is in force. The simple, safe rule:
+ * when an existing charter is edited, no key any membership of the body
+ * uses (on any date) may disappear; the memberships are moved first. A
+ * new version is not compared with anything: it starts as a draft, and
+ * approving it later is an edit that keeps its keys.
+ */
+static int check_seat_keys_in_use(struct arena *a, const struct structure *s,
+				  const struct charter *c,
+				  struct field_errors *e)
+{
+	const struct charter *orig = c->id ? structure_charter(s, c->id) : NULL;
+	if (!orig)
+		return 0;
+	int n = 0;
+	for (size_t j = 0; j < orig->n_seats; j++) {
+		const char *key = orig->seats[j].key;
+		if (empty(key) || charter_has_seat(c, key))
+			continue;
+		/* A key twice in the stored version is reported once. */
+		bool seen = false;
+		for (size_t k = 0; k < j && !seen; k++)
+			seen = orig->seats[k].key &&
+			       strcmp(orig->seats[k].key, key) == 0;
+		if (seen)
+			continue;
+		size_t used = 0;
+		for (size_t i = 0; i < s->n_memberships; i++) {
+			const struct membership *m = &s->memberships[i];
+			if (m->body_id == orig->body_id && m->seat_key &&
+			    strcmp(m->seat_key, key) == 0)
+				used++;
+		}
+		if (!used)
+			continue;
+		field_errors_add(a, e, "seats",
+				 "Pladsen «%s» bruges af %zu %s; flyt %s først",
+				 key, used,
+				 used == 1 ? "medlemskab" : "medlemskaber",
+				 used == 1 ? "det" : "dem");
+		n++;
+	}
+	return n;
+}
+
+/*
+ * An approval step records who moved the charter to which status on
+ * which date: a body or a text ("Formandskabet"), pre_approved or
+ * approved (a step never makes a draft), a real date, in date order.
+ */
+static int validate_approvals(struct arena *a, const struct structure *s,
+			      const struct charter *c, struct field_errors *e)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->n_approvals; i++) {
+		const struct approval *ap = &c->approvals[i];
+		const char *fdate = row_field(a, "approvals", i, "date");
+		const char *fby = row_field(a, "approvals", i, "by_body");
+		if (!ap->date || !date_valid(ap->date)) {
+			field_errors_add(a, e, fdate,
+					 "Godkendelse nr. %zu mangler en gyldig dato", i + 1);
+			n++;
+		} else if (i > 0 && c->approvals[i - 1].date > ap->date) {
+			field_errors_add(a, e, fdate,
+					 "Godkendelserne skal stå i datoorden");
+			n++;
+		}
+		if ((int)ap->status < 0 || ap->status >= CHARTER__COUNT) {
+			field_errors_add(a, e, row_field(a, "approvals", i, "status"),
+					 "Godkendelse nr. %zu har en ukendt status", i + 1);
+			n++;
+		} else if (ap->status != CHARTER_PRE_APPROVED &&
+			   ap->status != CHARTER_APPROVED) {
+			field_errors_add(a, e, row_field(a, "approvals", i, "status"),
+					 "Godkendelse nr. %zu skal give status «%s» eller «%s»",
+					 i + 1, charter_status_label(CHARTER_PRE_APPROVED),
+					 charter_status_label(CHARTER_APPROVED));
+			n++;
+		}
+		if (ap->by_body_id && !structure_body(s, ap->by_body_id)) {
+			field_errors_add(a, e, fby, "Forummet findes ikke");
+			n++;
+		} else if (!ap->by_body_id && empty(ap->by_text)) {
+			field_errors_add(a, e, fby,
+					 "Angiv hvem der godkendte: et forum eller en tekst");
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Person overlap with other bodies: each named once, none the charter's
+ * own body, at least one person. */
+static int validate_overlaps(struct arena *a, const struct structure *s,
+			     const struct charter *c, struct field_errors *e)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->n_overlaps; i++) {
+		const struct overlap_rule *ov = &c->overlaps[i];
+		const struct body *ob = structure_body(s, ov->other_body_id);
+		const char *fbody = row_field(a, "overlaps", i, "body");
+		if (!ob) {
+			field_errors_add(a, e, fbody, "Forummet findes ikke");
+			n++;
+		} else if (ov->other_body_id == c->body_id) {
+			field_errors_add(a, e, fbody,
+					 "Personsammenfald skal være med et andet forum");
+			n++;
+		} else {
+			for (size_t j = 0; j < i; j++) {
+				if (c->overlaps[j].other_body_id ==
+				    ov->other_body_id) {
+					field_errors_add(a, e, fbody,
+							 "%s er nævnt to gange", ob->name);
+					n++;
+					break;
+				}
+			}
+		}
+		if (ov->min_persons < 1) {
+			field_errors_add(a, e,
+					 row_field(a, "overlaps", i, "min_persons"),
+					 "Personsammenfald kræver mindst 1 person");
 			n++;
 		}
 	}
@@ -512,9 +679,27 @@ int validate_charter(struct arena *a, const struct structure *s,
 			false, "beslutningsdygtighed");
 	n += check_enum(a, e, "decision_rule", c->decision_rule,
 			DECISION_RULE__COUNT, false, "beslutningsform");
-	n += check_enum(a, e, "competence", c->competence, COMPETENCE__COUNT,
-			false, "kompetence");
-	n += check_body_ref(a, s, e, "recommends_to", c->recommends_to_id);
+	int bad_competence = check_enum(a, e, "competence", c->competence,
+					COMPETENCE__COUNT, false, "kompetence");
+	n += bad_competence;
+	int bad_to = check_body_ref(a, s, e, "recommends_to", c->recommends_to_id);
+	n += bad_to;
+	/* "Kan alene indstille" is to someone; only then is there a body
+	 * the recommendations go to. */
+	if (!bad_competence && !bad_to) {
+		if (c->competence == COMPETENCE_RECOMMEND && !c->recommends_to_id) {
+			field_errors_add(a, e, "recommends_to",
+					 "Vælg det forum, der indstilles til, når kompetencen er «%s»",
+					 competence_label(COMPETENCE_RECOMMEND));
+			n++;
+		} else if (c->competence != COMPETENCE_RECOMMEND &&
+			   c->recommends_to_id) {
+			field_errors_add(a, e, "recommends_to",
+					 "Kun et forum med kompetencen «%s» indstiller til et andet forum; vælg den kompetence, eller fjern forummet her",
+					 competence_label(COMPETENCE_RECOMMEND));
+			n++;
+		}
+	}
 	n += check_body_ref(a, s, e, "meets_before", c->meets_before_id);
 	if (c->min_meetings_per_year < 0) {
 		field_errors_add(a, e, "min_meetings_per_year",
@@ -522,43 +707,9 @@ int validate_charter(struct arena *a, const struct structure *s,
 		n++;
 	}
 	n += validate_seats(a, c, e);
-	for (size_t i = 0; i < c->n_approvals; i++) {
-		const struct approval *ap = &c->approvals[i];
-		if (!ap->date || !date_valid(ap->date)) {
-			field_errors_add(a, e, "approvals",
-					 "Godkendelse nr. %zu mangler en gyldig dato", i + 1);
-			n++;
-		} else if (i > 0 && c->approvals[i - 1].date > ap->date) {
-			field_errors_add(a, e, "approvals",
-					 "Godkendelserne skal stå i datoorden");
-			n++;
-		}
-		if ((int)ap->status < 0 || ap->status >= CHARTER__COUNT) {
-			field_errors_add(a, e, "approvals",
-					 "Godkendelse nr. %zu har en ukendt status", i + 1);
-			n++;
-		}
-		if (ap->by_body_id && !structure_body(s, ap->by_body_id)) {
-			field_errors_add(a, e, "approvals", "Forummet findes ikke");
-			n++;
-		}
-	}
-	for (size_t i = 0; i < c->n_overlaps; i++) {
-		const struct overlap_rule *ov = &c->overlaps[i];
-		if (!structure_body(s, ov->other_body_id)) {
-			field_errors_add(a, e, "overlaps", "Forummet findes ikke");
-			n++;
-		} else if (ov->other_body_id == c->body_id) {
-			field_errors_add(a, e, "overlaps",
-					 "Personsammenfald skal være med et andet forum");
-			n++;
-		}
-		if (ov->min_persons < 1) {
-			field_errors_add(a, e, "overlaps",
-					 "Personsammenfald kræver mindst 1 person");
-			n++;
-		}
-	}
+	n += check_seat_keys_in_use(a, s, c, e);
+	n += validate_approvals(a, s, c, e);
+	n += validate_overlaps(a, s, c, e);
 	return n;
 }
 

@@ -227,6 +227,41 @@ test('422 with Danish messages per field', async () => {
   assert.ok(end.body.error.fields.end);
 });
 
+test('422 for a charter names the row of its seats, approvals and overlaps', async () => {
+  const ssu = (await list('charters')).find((c) => c.key === 'k-ssu-syddanmark-v1');
+  assert.ok(ssu && ssu.seats.length >= 2, 'the demo has the SSU charter with seats');
+  const n = ssu.seats.length;
+  const r = await put(`/charters/${ssu.id}`, {
+    seats: [...ssu.seats, { key: 'ny', label: 'Ny plads', min: 3, max: 1 }],
+    approvals: [{ status: 'approved', date: '2024-01-01' }],
+    overlaps: [{ body: ssu.body, min_persons: 1 }],
+  });
+  assertError(r, 422, 'validation');
+  const f = r.body.error.fields;
+  assert.match(f[`seats[${n}].min`], /kan ikke være mere end højst 1/);
+  assert.match(f['approvals[0].by_body'], /Angiv hvem der godkendte: et forum eller en tekst/);
+  assert.match(f['overlaps[0].body'], /et andet forum/);
+  assert.equal(f.seats, undefined, 'no bare "seats" for a row');
+
+  // A seat key memberships name cannot disappear: the list as a whole.
+  const drop = await put(`/charters/${ssu.id}`, { seats: ssu.seats.slice(1) });
+  assertError(drop, 422, 'validation');
+  assert.match(drop.body.error.fields.seats,
+    new RegExp(`Pladsen «${ssu.seats[0].key}» bruges af \\d+ medlemskab(er)?; flyt (det|dem) først`));
+
+  // recommends_to goes with competence "recommend", and it needs one.
+  const rec = await put(`/charters/${ssu.id}`, { competence: 'recommend' });
+  assertError(rec, 422, 'validation');
+  assert.match(rec.body.error.fields.recommends_to, /Vælg det forum, der indstilles til/);
+  const other = (await list('bodies')).find((b) => b.key !== ssu.body);
+  const to = await put(`/charters/${ssu.id}`, { competence: 'decide', recommends_to: other.key });
+  assertError(to, 422, 'validation');
+  assert.match(to.body.error.fields.recommends_to, /Kun et forum med kompetencen «Kan alene indstille»/);
+
+  // Nothing was saved.
+  assert.deepEqual((await get(`/charters/${ssu.id}`)).body, ssu);
+});
+
 test('409 when deleting an organisation that others refer to', async () => {
   const bodies = await list('bodies');
   const b = bodies.find((x) => x.region_id);

@@ -95,6 +95,16 @@ test('bad input gets a Danish message and a non-zero exit', () => {
   assert.match(r.stderr, /memberships\[0\]\.person/);
   assert.match(r.stderr, /p-findes-ikke/);
 
+  // A validator's error about one row of a charter's list names the row
+  // after the charter's path.
+  const ci = j.charters.findIndex((c) => (c.seats || []).length >= 2);
+  j.memberships[0].person = JSON.parse(fs.readFileSync(demo, 'utf8')).memberships[0].person;
+  Object.assign(j.charters[ci].seats[1], { min: 5, max: 1 });
+  fs.writeFileSync(bad, JSON.stringify(j));
+  const row = klynge(path.join(dir, 'bad-row.db'), 'import', bad);
+  assert.notEqual(row.status, 0);
+  assert.match(row.stderr, new RegExp(`charters\\[${ci}\\]\\.seats\\[1\\]\\.min: Pladsen «[^»]+»: mindst 5 kan ikke være mere end højst 1`));
+
   // Invalid JSON and invalid UTF-8.
   fs.writeFileSync(bad, '{"klynge": 1, "organisations": [');
   assert.notEqual(klynge(path.join(dir, 'bad2.db'), 'import', bad).status, 0);

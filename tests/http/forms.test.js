@@ -333,18 +333,30 @@ test('charter edit: an overlap row without a forum but with a number is not lost
   assert.equal(fieldValue(r.text, `overlap-${last}-min_persons`), '2');
 });
 
-test('rule errors about the seat rules and approvals are shown at their group', async () => {
+test('rule errors about one seat rule or approval step are shown in its row; about the list, at its group', async () => {
   const c = await client('/charters/1/edit');
+  // The validator says "seats[0].min"; the form shows it in row 0.
   let r = await c.submit('/charters/1/edit', '/charters/1', { 'seat-0-min': '5', 'seat-0-max': '1' });
   assert.equal(r.status, 422);
-  assert.ok(r.text.includes('href="#f-seats"'), 'the summary links to the seat rules');
-  assert.match(r.text, /<div class="group-errors" tabindex="-1" id="f-seats"><p class="field-error" id="f-seats-error">[\s\S]*?kan ikke være mere end[\s\S]*?<\/p>/);
+  assertFieldError(r.text, 'seat-0-min', /kan ikke være mere end/);
+  assert.ok(!r.text.includes('id="f-seats-error"'), 'not at the group');
   assert.equal(fieldValue(r.text, 'seat-0-min'), '5');
   assert.equal(fieldValue(r.text, 'seat-0-max'), '1');
 
+  // A seat the demo's memberships name cannot be deleted: a problem of
+  // the list, shown at the group.
+  r = await c.submit('/charters/1/edit', '/charters/1', { 'seat-0-delete': '1' });
+  assert.equal(r.status, 422);
+  assert.ok(r.text.includes('href="#f-seats"'), 'the summary links to the seat rules');
+  assert.match(r.text, /<div class="group-errors" tabindex="-1" id="f-seats"><p class="field-error" id="f-seats-error">[\s\S]*?bruges af 1 medlemskab; flyt det først[\s\S]*?<\/p>/);
+  assert.equal(fieldValue(r.text, 'seat-0-delete'), '1', 'the delete mark is kept');
+
+  // The new step's errors ("approvals[1].by_body") land at its controls.
   r = await c.post('/charters/1/approvals', { status: 'approved', by_body: '999999', by_text: '', date: '2025-01-01' });
   assert.equal(r.status, 422);
-  assert.ok(r.text.includes('href="#f-approvals"'));
-  assert.match(r.text, /Forummet findes ikke/);
+  assertFieldError(r.text, 'by_body', /Forummet findes ikke/);
   assert.equal(fieldValue(r.text, 'by_body'), '999999', 'an unknown value is kept as an option');
+  r = await c.post('/charters/1/approvals', { status: 'approved', by_body: '', by_text: '', date: '2025-01-01' });
+  assert.equal(r.status, 422);
+  assertFieldError(r.text, 'by_body', /Angiv hvem der godkendte: et forum eller en tekst/);
 });

@@ -496,6 +496,98 @@ static void unknown_seat_key(void **state)
 	fx_free(&f);
 }
 
+/* ---- rules_seat_of: the seat a membership is assigned to ------------- */
+
+/* The key of the seat rules_seat_of gives membership m under charter c,
+ * or NULL. */
+static const char *seat_of(struct fx *f, int64_t charter, int64_t m)
+{
+	const struct charter *c = structure_charter(&f->s, charter);
+	const struct seat_rule *r =
+		rules_seat_of(&f->s, c, structure_membership(&f->s, m));
+	if (r) {
+		/* It points into the charter's own seats. */
+		assert_true(r >= c->seats && r < c->seats + c->n_seats);
+		return r->key;
+	}
+	return NULL;
+}
+
+/* Seed 000 filled as written: every member in the seat meant for them,
+ * each by the first rule they fit (no member names a seat). */
+static void seat_of_sonderjylland(void **state)
+{
+	struct fx f;
+	struct sj sj;
+	fx_init(&f);
+	fx_sonderjylland(&f, &sj);
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_shs), "somatic");
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_psyk), "psychiatry");
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_rh), "regional_house");
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(seat_of(&f, sj.charter, sj.m_muni[i]),
+				    "municipal_director");
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(seat_of(&f, sj.charter, sj.m_gp[i]), "plo_gp");
+		assert_string_equal(seat_of(&f, sj.charter, sj.m_pat[i]),
+				    "patients");
+	}
+	/* The employer stands in for a represented organisation left out. */
+	fx_membership(&f, sj.m_rh)->represents_id = 0;
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_rh), "regional_house");
+	fx_free(&f);
+}
+
+/* A named seat is the seat, fitting or not; a name the charter lacks
+ * gives no seat even when a rule would fit (unknown_seat). */
+static void seat_of_named(void **state)
+{
+	struct fx f;
+	struct sj sj;
+	fx_init(&f);
+	fx_sonderjylland(&f, &sj);
+	fx_membership(&f, sj.m_psyk)->seat_key = "regional_house";
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_psyk), "regional_house");
+	fx_membership(&f, sj.m_rh)->seat_key = "regionshus";
+	assert_null(seat_of(&f, sj.charter, sj.m_rh));
+	/* The check counts them the same way: regional_house is filled by
+	 * the psychiatry director, psychiatry is empty. */
+	struct violations v = check_body(&f, sj.body, SJ_DATE);
+	assert_int_equal(fx_count(&v, V_SEAT_MISSING), 1);
+	assert_string_equal(fx_find(&v, V_SEAT_MISSING)->seat_key, "psychiatry");
+	assert_int_equal(fx_count(&v, V_UNKNOWN_SEAT), 1);
+	assert_int_equal(fx_count(&v, V_WRONG_ORGANISATION), 1);
+	assert_int_equal(v.n, 3);
+	fx_free(&f);
+}
+
+/* The first rule that fits wins; none fitting, no charter or a charter
+ * without seat rules give NULL. */
+static void seat_of_first_fit_and_none(void **state)
+{
+	struct fx f;
+	struct sj sj;
+	fx_init(&f);
+	fx_sonderjylland(&f, &sj);
+	/* A GP not appointed by PLO fits no rule. */
+	fx_membership(&f, sj.m_gp[0])->appointed_by_id = 0;
+	assert_null(seat_of(&f, sj.charter, sj.m_gp[0]));
+	/* A catch-all rule at the end takes them; earlier rules still
+	 * take those who fit them. */
+	fx_seat(&f, sj.charter, "other", "Andre", 0, 0, 0, 0, 0);
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_gp[0]), "other");
+	assert_string_equal(seat_of(&f, sj.charter, sj.m_gp[1]), "plo_gp");
+
+	int64_t c2 = fx_charter(&f, sj.body, 2, CHARTER_DRAFT, 0);
+	assert_null(seat_of(&f, c2, sj.m_shs));
+	fx_seat(&f, c2, "all", "Alle", 0, 0, 0, 0, 0);
+	fx_seat(&f, c2, "somatic", "Sygehuset", SECTOR_REGION, ORG_HOSPITAL,
+		0, 1, 1);
+	assert_string_equal(seat_of(&f, c2, sj.m_shs), "all");
+	assert_null(rules_seat_of(&f.s, NULL, structure_membership(&f.s, sj.m_shs)));
+	fx_free(&f);
+}
+
 /* Represented organisation left out: the employer is used. */
 static void represents_defaults_to_employer(void **state)
 {
@@ -1534,6 +1626,9 @@ int main(void)
 		cmocka_unit_test(named_seat_wrong_appointer),
 		cmocka_unit_test(extra_plo_gp),
 		cmocka_unit_test(unknown_seat_key),
+		cmocka_unit_test(seat_of_sonderjylland),
+		cmocka_unit_test(seat_of_named),
+		cmocka_unit_test(seat_of_first_fit_and_none),
 		cmocka_unit_test(represents_defaults_to_employer),
 		cmocka_unit_test(secretary_ignored),
 		cmocka_unit_test(membership_term_ends),

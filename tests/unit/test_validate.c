@@ -353,19 +353,49 @@ static void charter_seats(void **state)
 			     .title = "Kommissorium", .seats = seats,
 			     .n_seats = 8 };
 	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 6);
-	assert_field(t, "seats", "Nøglen «plo_gp» bruges allerede af en anden plads");
-	const char *want[] = {
-		"Nøglen «plo_gp» bruges allerede af en anden plads",
-		"Pladsen «gp» mangler en betegnelse",
-		"Pladsen «x»: mindst 3 kan ikke være mere end højst 2",
-		"Antal i pladsen «y» kan ikke være negativt",
-		"Pladsens nøgle «Z z» må kun indeholde",
-		"Plads nr. 7 mangler en nøgle",
+	/* Each error names its row (0-based) and field, so a form can show
+	 * it in the row and the API and importer can point at it. */
+	assert_field(t, "seats[1].key", "Nøglen «plo_gp» bruges allerede af en anden plads");
+	assert_null(field_errors_get(&t->e, "seats"));
+	const char *want[][2] = {
+		{ "seats[1].key", "Nøglen «plo_gp» bruges allerede af en anden plads" },
+		{ "seats[2].label", "Pladsen «gp» mangler en betegnelse" },
+		{ "seats[3].min", "Pladsen «x»: mindst 3 kan ikke være mere end højst 2" },
+		{ "seats[4].min", "Antal i pladsen «y» kan ikke være negativt" },
+		{ "seats[5].key", "Pladsens nøgle «Z z» må kun indeholde" },
+		{ "seats[6].key", "Plads nr. 7 mangler en nøgle" },
 	};
 	for (size_t i = 0; i < 6; i++) {
-		assert_string_equal(t->e.items[i].field, "seats");
-		assert_non_null(strstr(t->e.items[i].message, want[i]));
+		assert_string_equal(t->e.items[i].field, want[i][0]);
+		assert_non_null(strstr(t->e.items[i].message, want[i][1]));
 	}
+}
+
+/* The other per-row seat fields: a negative max or min_local, min_local
+ * over max, and each enum on its own field. */
+static void charter_seat_row_fields(void **state)
+{
+	struct t *t = *state;
+	struct seat_rule seats[] = {
+		{ .key = "a", .label = "A", .max = -1 },
+		{ .key = "b", .label = "B", .min_local = -2 },
+		{ .key = "c", .label = "C", .min = 1, .max = 2, .min_local = 3 },
+		{ .key = "d", .label = "D", .sector = (enum sector)99,
+		  .appointed_by_kind = (enum org_kind)-1 },
+		{ .key = "e", .label = "E", .org_kind = ORG__COUNT,
+		  .function = FUNC__COUNT },
+	};
+	struct charter c = { .key = "k", .body_id = t->sj.body, .version = 5,
+			     .title = "Kommissorium", .seats = seats,
+			     .n_seats = 5 };
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 7);
+	assert_field(t, "seats[0].max", "Antal i pladsen «a» kan ikke være negativt");
+	assert_field(t, "seats[1].min_local", "Antal i pladsen «b» kan ikke være negativt");
+	assert_field(t, "seats[2].min_local", "mindst 3 lokalt udpegede kan ikke være mere end højst 2");
+	assert_field(t, "seats[3].sector", "Pladsen «d» har en ukendt værdi");
+	assert_field(t, "seats[3].appointed_by_kind", "Pladsen «d» har en ukendt værdi");
+	assert_field(t, "seats[4].org_kind", "Pladsen «e» har en ukendt værdi");
+	assert_field(t, "seats[4].function", "Pladsen «e» har en ukendt værdi");
 }
 
 static void charter_approvals_and_overlaps(void **state)
@@ -384,9 +414,193 @@ static void charter_approvals_and_overlaps(void **state)
 	struct charter c = { .key = "k", .body_id = t->sj.body, .version = 2,
 			     .title = "K", .approvals = ap, .n_approvals = 3,
 			     .overlaps = ov, .n_overlaps = 2 };
-	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 6);
-	assert_field(t, "approvals", "Godkendelserne skal stå i datoorden");
-	assert_field(t, "overlaps", "Personsammenfald skal være med et andet forum");
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 7);
+	assert_field(t, "approvals[1].date", "Godkendelserne skal stå i datoorden");
+	assert_field(t, "approvals[1].by_body", "Angiv hvem der godkendte: et forum eller en tekst");
+	assert_field(t, "approvals[2].date", "Godkendelse nr. 3 mangler en gyldig dato");
+	assert_field(t, "approvals[2].by_body", "Forummet findes ikke");
+	assert_field(t, "overlaps[0].body", "Personsammenfald skal være med et andet forum");
+	assert_field(t, "overlaps[1].body", "Forummet findes ikke");
+	assert_field(t, "overlaps[1].min_persons", "Personsammenfald kræver mindst 1 person");
+	assert_null(field_errors_get(&t->e, "approvals"));
+	assert_null(field_errors_get(&t->e, "overlaps"));
+}
+
+/* An approval step says who approved (a body or a text such as
+ * "Formandskabet"), reaches pre_approved or approved, and has a date. */
+static void charter_approval_steps(void **state)
+{
+	struct t *t = *state;
+	int64_t pol = fx_body(&t->f, "Politisk niveau", BODY_POLITICAL_LEVEL,
+			      t->sj.area);
+	struct approval ap[] = {
+		{ .status = CHARTER_PRE_APPROVED, .date = 20220801,
+		  .by_body_id = pol },
+		{ .status = CHARTER_APPROVED, .date = 20220901,
+		  .by_text = "Formandskabet" },
+	};
+	struct charter c = { .key = "k", .body_id = t->sj.body, .version = 2,
+			     .title = "K", .approvals = ap, .n_approvals = 2 };
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+
+	/* Neither a body nor a text (NULL or ""). */
+	ap[1].by_text = "";
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[1].by_body",
+		     "Angiv hvem der godkendte: et forum eller en tekst");
+	t->e = (struct field_errors){ 0 };
+	ap[1].by_text = NULL;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	t->e = (struct field_errors){ 0 };
+	ap[1].by_text = "Formandskabet";
+
+	/* A step never makes a draft, and has a status. */
+	ap[0].status = CHARTER_DRAFT;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[0].status",
+		     "Godkendelse nr. 1 skal give status «Forhåndsgodkendt» eller «Godkendt»");
+	t->e = (struct field_errors){ 0 };
+	ap[0].status = CHARTER_NONE;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[0].status", "skal give status");
+	t->e = (struct field_errors){ 0 };
+	ap[0].status = (enum charter_status)9;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[0].status", "Godkendelse nr. 1 har en ukendt status");
+	t->e = (struct field_errors){ 0 };
+	ap[0].status = CHARTER_PRE_APPROVED;
+
+	/* The date must be set, and real. */
+	ap[1].date = 0;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[1].date", "Godkendelse nr. 2 mangler en gyldig dato");
+	t->e = (struct field_errors){ 0 };
+	ap[1].date = 20220231;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "approvals[1].date", "Godkendelse nr. 2 mangler en gyldig dato");
+}
+
+/* recommends_to goes with competence "recommend" [Kan alene indstille],
+ * and that competence needs it. */
+static void charter_recommends_to(void **state)
+{
+	struct t *t = *state;
+	int64_t pol = fx_body(&t->f, "Politisk niveau", BODY_POLITICAL_LEVEL,
+			      t->sj.area);
+	struct charter c = { .key = "k", .body_id = t->sj.body, .version = 2,
+			     .title = "K", .competence = COMPETENCE_RECOMMEND,
+			     .recommends_to_id = pol };
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+
+	c.recommends_to_id = 0;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "recommends_to",
+		     "Vælg det forum, der indstilles til, når kompetencen er «Kan alene indstille»");
+	t->e = (struct field_errors){ 0 };
+
+	enum competence others[] = { COMPETENCE_NONE, COMPETENCE_DECIDE,
+				     COMPETENCE_ADVISE };
+	for (size_t i = 0; i < 3; i++) {
+		c.competence = others[i];
+		c.recommends_to_id = 0;
+		assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+		c.recommends_to_id = pol;
+		assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+		assert_field(t, "recommends_to",
+			     "Kun et forum med kompetencen «Kan alene indstille» indstiller til et andet forum");
+		t->e = (struct field_errors){ 0 };
+	}
+
+	/* An unknown body is reported once, as unknown. */
+	c.competence = COMPETENCE_DECIDE;
+	c.recommends_to_id = 555555;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 1);
+	assert_field(t, "recommends_to", "Forummet findes ikke");
+}
+
+/* Person overlap: each other body once, never the charter's own. */
+static void charter_overlaps_unique(void **state)
+{
+	struct t *t = *state;
+	int64_t pol = fx_body(&t->f, "Politisk niveau", BODY_POLITICAL_LEVEL,
+			      t->sj.area);
+	int64_t ssu = fx_body(&t->f, "SSU", BODY_COLLABORATION_COMMITTEE, 0);
+	struct overlap_rule ov[] = {
+		{ .other_body_id = pol, .min_persons = 1 },
+		{ .other_body_id = ssu, .min_persons = 2 },
+		{ .other_body_id = pol, .min_persons = 2 },
+		{ .other_body_id = t->sj.body, .min_persons = 1 },
+		{ .other_body_id = t->sj.body, .min_persons = 1 },
+	};
+	struct charter c = { .key = "k", .body_id = t->sj.body, .version = 2,
+			     .title = "K", .overlaps = ov, .n_overlaps = 2 };
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+	c.n_overlaps = 5;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 3);
+	assert_field(t, "overlaps[2].body", "Politisk niveau er nævnt to gange");
+	assert_field(t, "overlaps[3].body", "Personsammenfald skal være med et andet forum");
+	assert_field(t, "overlaps[4].body", "Personsammenfald skal være med et andet forum");
+	assert_null(field_errors_get(&t->e, "overlaps[0].body"));
+	assert_null(field_errors_get(&t->e, "overlaps[1].body"));
+}
+
+/* Editing a charter must not drop a seat key memberships of the body
+ * name (membership.seat_key): they would be in no seat. */
+static void charter_seat_key_in_use(void **state)
+{
+	struct t *t = *state;
+	fx_membership(&t->f, t->sj.m_rh)->seat_key = "regional_house";
+	for (int i = 0; i < 2; i++)
+		fx_membership(&t->f, t->sj.m_gp[i])->seat_key = "plo_gp";
+	/* An ended membership still names the seat. */
+	fx_membership(&t->f, t->sj.m_gp[1])->end = 20230101;
+	/* Another body's membership with the same key is no concern. */
+	int64_t other = fx_body(&t->f, "Andet forum", BODY_THEME_GROUP, 0);
+	int64_t om = fx_seated(&t->f, "Lis Lund", other, ROLE_MEMBER, 0,
+			       t->sj.rh, SJ_START, 0);
+	fx_membership(&t->f, om)->seat_key = "somatic";
+
+	const struct charter *orig = fx_charter_get(&t->f, t->sj.charter);
+	struct seat_rule seats[8];
+	assert_true(orig->n_seats <= 8);
+	memcpy(seats, orig->seats, orig->n_seats * sizeof(*seats));
+	struct charter c = *orig;
+	c.seats = seats;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+
+	/* Seats: somatic, psychiatry, regional_house, municipal_director,
+	 * plo_gp, patients. Dropping somatic (named by no member of this
+	 * body) and patients (members fit it by rule, none names it) is
+	 * fine. */
+	struct seat_rule kept[] = { seats[1], seats[2], seats[3], seats[4] };
+	c.seats = kept;
+	c.n_seats = 4;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+
+	/* Deleting regional_house (its row now holds patients), renaming
+	 * plo_gp. */
+	kept[1] = seats[5];
+	kept[3].key = "plo";
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 2);
+	assert_string_equal(t->e.items[0].field, "seats");
+	assert_string_equal(t->e.items[0].message,
+			    "Pladsen «regional_house» bruges af 1 medlemskab; flyt det først");
+	assert_string_equal(t->e.items[1].message,
+			    "Pladsen «plo_gp» bruges af 2 medlemskaber; flyt dem først");
+	t->e = (struct field_errors){ 0 };
+
+	/* Once the memberships are moved, the key can go. */
+	fx_membership(&t->f, t->sj.m_rh)->seat_key = "";
+	for (int i = 0; i < 2; i++)
+		fx_membership(&t->f, t->sj.m_gp[i])->seat_key = "plo";
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
+
+	/* A new version is compared with nothing. */
+	fx_membership(&t->f, t->sj.m_rh)->seat_key = "regional_house";
+	c.id = 0;
+	c.key = "v2";
+	c.version = 2;
+	assert_int_equal(validate_charter(&t->f.a, &t->f.s, &c, &t->e), 0);
 }
 
 /* ---- people --------------------------------------------------------- */
@@ -604,7 +818,12 @@ int main(void)
 		T(charter_version),
 		T(charter_required),
 		T(charter_seats),
+		T(charter_seat_row_fields),
 		T(charter_approvals_and_overlaps),
+		T(charter_approval_steps),
+		T(charter_recommends_to),
+		T(charter_overlaps_unique),
+		T(charter_seat_key_in_use),
 		T(person_checks),
 		T(membership_valid),
 		T(membership_dates),

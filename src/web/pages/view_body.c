@@ -14,72 +14,8 @@
 
 #include "../../util/date.h"
 
-/* ---- seat assignment, for display ---------------------------------------
- * Members are grouped under the seat the rules assign them: the seat the
- * membership names, else the first seat rule it fits. This mirrors
- * rules_check_composition (core/rules.c) so the grouping on screen agrees
- * with the check; it only groups, it judges nothing.
- */
+/* Bounds the walk up a chain of parent bodies through bad data. */
 #define MAX_PARENT_DEPTH 16
-
-static const struct organisation *member_org(const struct structure *s,
-					     const struct membership *m)
-{
-	const struct organisation *o = structure_org(s, m->represents_id);
-	if (!o) {
-		const struct person *p = structure_person(s, m->person_id);
-		if (p)
-			o = structure_org(s, p->organisation_id);
-	}
-	return o;
-}
-
-static enum sector org_sector(const struct structure *s,
-			      const struct organisation *o)
-{
-	for (int i = 0; o && i < MAX_PARENT_DEPTH; i++) {
-		if (o->sector > SECTOR_NONE && o->sector < SECTOR__COUNT)
-			return o->sector;
-		o = structure_org(s, o->parent_id);
-	}
-	return SECTOR_NONE;
-}
-
-static bool seat_fits(const struct structure *s, const struct seat_rule *r,
-		      const struct membership *m)
-{
-	const struct organisation *org = member_org(s, m);
-	if (r->sector && org_sector(s, org) != r->sector)
-		return false;
-	if (r->org_kind && (!org || org->kind != r->org_kind))
-		return false;
-	if (r->function && m->function != r->function)
-		return false;
-	if (r->appointed_by_kind) {
-		const struct organisation *ap = structure_org(s, m->appointed_by_id);
-		if (!ap || ap->kind != r->appointed_by_kind)
-			return false;
-	}
-	return true;
-}
-
-/* Seat index of an ordinary membership under charter c, or -1. */
-static int seat_of(const struct structure *s, const struct charter *c,
-		   const struct membership *m)
-{
-	if (!c)
-		return -1;
-	if (m->seat_key && *m->seat_key) {
-		for (size_t j = 0; j < c->n_seats; j++)
-			if (c->seats[j].key && strcmp(c->seats[j].key, m->seat_key) == 0)
-				return (int)j;
-		return -1;
-	}
-	for (size_t j = 0; j < c->n_seats; j++)
-		if (seat_fits(s, &c->seats[j], m))
-			return (int)j;
-	return -1;
-}
 
 /* ---- pieces ------------------------------------------------------------- */
 
@@ -218,7 +154,10 @@ static void members_section(struct request *req, struct response *res,
 		} else if (m->role == ROLE_SECRETARY) {
 			n_secr++;
 		} else if (role_is_ordinary(m->role)) {
-			seat[i] = seat_of(s, c, m);
+			/* The seat the composition check assigns, so the
+			 * grouping on screen agrees with the check. */
+			const struct seat_rule *r = rules_seat_of(s, c, m);
+			seat[i] = r ? (int)(r - c->seats) : -1;
 			if (seat[i] < 0)
 				n_seatless++;
 		}
