@@ -13,6 +13,14 @@
  * objects are by id; 0 means "none".
  *
  * Dates are int YYYYMMDD (see util/date.h); 0 means "none" (an open end).
+ *
+ * Timestamps: the objects the store keeps (organisations, areas, bodies,
+ * charters, people, memberships, rotations) end with `created` and
+ * `modified`, UTC texts "YYYY-MM-DDTHH:MM:SSZ" that store_load fills
+ * in. The store sets them itself and ignores them on save; modified
+ * changes with every save that changes the object, including its owned
+ * lists (seats, approvals, overlaps; municipalities). "" or NULL means
+ * unknown, e.g. in a structure parsed from a file, which holds none.
  */
 #ifndef KLYNGE_MODEL_H
 #define KLYNGE_MODEL_H
@@ -151,6 +159,8 @@ struct organisation {
 	enum sector sector;
 	int64_t parent_id;		/* e.g. a hospital's region; 0 = none */
 	const char *note;		/* "" or e.g. "Demodata" */
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 /* A cluster [sundhedsklynge] or another geographic area. */
@@ -163,6 +173,8 @@ struct area {
 	const char *note;		/* e.g. "Kommunerne er demodata" */
 	int64_t *municipality_ids;	/* organisations, many-to-many */
 	size_t n_municipalities;
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 struct body {
@@ -176,6 +188,8 @@ struct body {
 	int64_t region_id;		/* owning region organisation */
 	bool formal;			/* false for network groups */
 	const char *description;
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 /* One seat rule of a charter: who must fill which seats. */
@@ -235,6 +249,8 @@ struct charter {
 	size_t n_approvals;
 	struct overlap_rule *overlaps;
 	size_t n_overlaps;
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 struct person {
@@ -245,6 +261,8 @@ struct person {
 	const char *email;
 	int64_t organisation_id;	/* employer; 0 = none */
 	const char *note;		/* "Fiktiv person" in the demo */
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 struct membership {
@@ -261,6 +279,8 @@ struct membership {
 	bool local;			/* appointed within the area */
 	int start;			/* first day */
 	int end;			/* last day; 0 = open */
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 /* Chair rotation plan [rotationsplan]: which organisation holds the
@@ -272,6 +292,8 @@ struct rotation {
 	int end_year;
 	int64_t org_id;			/* 0 = not yet decided ("X kommune") */
 	const char *note;
+	const char *created;		/* see "Timestamps" above */
+	const char *modified;
 };
 
 struct structure {

@@ -15,6 +15,10 @@
  * Row mapping: enums are stored as their English code (NULL for 0),
  * references as ids (NULL for 0), dates as 'YYYY-MM-DD' (NULL for 0),
  * booleans as 0/1.
+ *
+ * created and modified are never written from the model: the triggers
+ * of 0002_timestamps.sql keep them (and lists_compare, for the lists a
+ * save rewrites); store_load reads them.
  */
 #include "store.h"
 
@@ -35,6 +39,10 @@
 extern const struct embedded_file store_migrations[];
 
 #define STORE_BUSY_TIMEOUT_MS 5000
+
+/* Now as the store writes points in time (created, modified,
+ * applied_at): 'YYYY-MM-DDTHH:MM:SSZ', UTC. SQL text, no value. */
+#define STORE_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 struct store {
 	sqlite3 *db;
@@ -362,7 +370,7 @@ static int store_migrate(struct store *st, struct err *err)
 			goto out;
 		}
 		if (!(q = prep(st, "INSERT INTO schema_migrations (version, applied_at) "
-				   "VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err))) {
+				   "VALUES (?1, " STORE_NOW ")", err))) {
 			rc = ERR_INTERNAL;
 			goto out;
 		}
@@ -547,7 +555,8 @@ static int load_orgs(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->orgs = arena_array(a, n, sizeof(*s->orgs));
 	if (!(q = prep(st, "SELECT id, key, name, short_name, kind, sector, "
-			   "parent_id, note FROM organisation ORDER BY id", err))) {
+			   "parent_id, note, created, modified FROM organisation "
+			   "ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -561,6 +570,8 @@ static int load_orgs(struct store *st, struct arena *a, struct structure *s,
 		COL_ENUM(o->sector, sector, q, 5, &bad);
 		o->parent_id = sqlite3_column_int64(q, 6);
 		o->note = col_text(a, q, 7);
+		o->created = col_text(a, q, 8);
+		o->modified = col_text(a, q, 9);
 	}
 	s->n_orgs = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -582,8 +593,8 @@ static int load_areas(struct store *st, struct arena *a, struct structure *s,
 	if ((rc = count_rows(st, "SELECT count(*) FROM area", &n, err)))
 		goto out;
 	s->areas = arena_array(a, n, sizeof(*s->areas));
-	if (!(q = prep(st, "SELECT id, key, name, region_id, hospital_id, note "
-			   "FROM area ORDER BY id", err))) {
+	if (!(q = prep(st, "SELECT id, key, name, region_id, hospital_id, note, "
+			   "created, modified FROM area ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -595,6 +606,8 @@ static int load_areas(struct store *st, struct arena *a, struct structure *s,
 		ar->region_id = sqlite3_column_int64(q, 3);
 		ar->hospital_id = sqlite3_column_int64(q, 4);
 		ar->note = col_text(a, q, 5);
+		ar->created = col_text(a, q, 6);
+		ar->modified = col_text(a, q, 7);
 	}
 	s->n_areas = i;
 	if ((rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad, "area", err)))
@@ -646,8 +659,8 @@ static int load_bodies(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->bodies = arena_array(a, n, sizeof(*s->bodies));
 	if (!(q = prep(st, "SELECT id, key, name, short_name, kind, parent_id, "
-			   "area_id, region_id, formal, description "
-			   "FROM body ORDER BY id", err))) {
+			   "area_id, region_id, formal, description, created, "
+			   "modified FROM body ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -663,6 +676,8 @@ static int load_bodies(struct store *st, struct arena *a, struct structure *s,
 		b->region_id = sqlite3_column_int64(q, 7);
 		b->formal = sqlite3_column_int(q, 8) != 0;
 		b->description = col_text(a, q, 9);
+		b->created = col_text(a, q, 10);
+		b->modified = col_text(a, q, 11);
 	}
 	s->n_bodies = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad, "body", err);
@@ -830,8 +845,8 @@ static int load_charters(struct store *st, struct arena *a, struct structure *s,
 	if (!(q = prep(st, "SELECT id, key, body_id, version, title, text, status, "
 			   "valid_from, chair_rule, quorum_rule, decision_rule, "
 			   "competence, recommends_to_id, economic_to_councils, "
-			   "min_meetings_per_year, meets_before_id, psychiatry_first "
-			   "FROM charter ORDER BY id", err))) {
+			   "min_meetings_per_year, meets_before_id, psychiatry_first, "
+			   "created, modified FROM charter ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -854,6 +869,8 @@ static int load_charters(struct store *st, struct arena *a, struct structure *s,
 		c->min_meetings_per_year = sqlite3_column_int(q, 14);
 		c->meets_before_id = sqlite3_column_int64(q, 15);
 		c->psychiatry_first = sqlite3_column_int(q, 16) != 0;
+		c->created = col_text(a, q, 17);
+		c->modified = col_text(a, q, 18);
 	}
 	s->n_charters = i;
 	if ((rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -879,7 +896,7 @@ static int load_people(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->people = arena_array(a, n, sizeof(*s->people));
 	if (!(q = prep(st, "SELECT id, key, name, title, email, organisation_id, "
-			   "note FROM person ORDER BY id", err))) {
+			   "note, created, modified FROM person ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -892,6 +909,8 @@ static int load_people(struct store *st, struct arena *a, struct structure *s,
 		p->email = col_text(a, q, 4);
 		p->organisation_id = sqlite3_column_int64(q, 5);
 		p->note = col_text(a, q, 6);
+		p->created = col_text(a, q, 7);
+		p->modified = col_text(a, q, 8);
 	}
 	s->n_people = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, false, "person", err);
@@ -913,8 +932,8 @@ static int load_memberships(struct store *st, struct arena *a,
 	s->memberships = arena_array(a, n, sizeof(*s->memberships));
 	if (!(q = prep(st, "SELECT id, key, person_id, body_id, role, function, "
 			   "seat_key, represents_id, appointed_by_id, "
-			   "substitute_for_id, local, start_date, end_date "
-			   "FROM membership ORDER BY id", err))) {
+			   "substitute_for_id, local, start_date, end_date, "
+			   "created, modified FROM membership ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -933,6 +952,8 @@ static int load_memberships(struct store *st, struct arena *a,
 		m->local = sqlite3_column_int(q, 10) != 0;
 		m->start = col_date(q, 11, &bad);
 		m->end = col_date(q, 12, &bad);
+		m->created = col_text(a, q, 13);
+		m->modified = col_text(a, q, 14);
 	}
 	s->n_memberships = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -952,8 +973,8 @@ static int load_rotations(struct store *st, struct arena *a,
 	if ((rc = count_rows(st, "SELECT count(*) FROM rotation", &n, err)))
 		goto out;
 	s->rotations = arena_array(a, n, sizeof(*s->rotations));
-	if (!(q = prep(st, "SELECT id, body_id, start_year, end_year, org_id, note "
-			   "FROM rotation ORDER BY id", err))) {
+	if (!(q = prep(st, "SELECT id, body_id, start_year, end_year, org_id, note, "
+			   "created, modified FROM rotation ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -965,6 +986,8 @@ static int load_rotations(struct store *st, struct arena *a,
 		ro->end_year = sqlite3_column_int(q, 3);
 		ro->org_id = sqlite3_column_int64(q, 4);
 		ro->note = col_text(a, q, 5);
+		ro->created = col_text(a, q, 6);
+		ro->modified = col_text(a, q, 7);
 	}
 	s->n_rotations = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, false, "rotation", err);
@@ -1116,6 +1139,95 @@ static int write_row(struct store *st, sqlite3_stmt *q, int id_param,
 			brc = b_;                                          \
 	} while (0)
 
+/* ---- owned lists and their owner's modified ---------------------------- */
+
+/*
+ * The lists a save rewrites (an area's municipalities; a charter's seats,
+ * approvals and overlaps) have no timestamps of their own: a change to
+ * them is a change of their owner. The rewrite deletes and inserts rows
+ * even when nothing changed, and the owner's row may not change at all,
+ * so neither can tell a trigger. Instead the lists are read before and
+ * after the rewrite (without their ids, which the rewrite renews) and,
+ * when they differ, the owner's modified is set to now.
+ */
+static const char *const area_lists_sql[] = {
+	"SELECT org_id FROM area_municipality WHERE area_id = ?1 "
+	"ORDER BY position",
+	NULL,
+};
+
+static const char *const charter_lists_sql[] = {
+	"SELECT key, label, sector, org_kind, function, per_municipality, min, "
+	"max, appointed_by_kind, min_local FROM seat_rule "
+	"WHERE charter_id = ?1 ORDER BY id",
+	"SELECT status, by_body_id, by_text, date, note FROM approval "
+	"WHERE charter_id = ?1 ORDER BY id",
+	"SELECT other_body_id, min_persons FROM overlap_rule "
+	"WHERE charter_id = ?1 ORDER BY id",
+	NULL,
+};
+
+/*
+ * Appends the rows of each query (?1 = the owner's id) to out, every
+ * value as type, length and bytes, so that two texts are equal exactly
+ * when the lists are.
+ */
+static int lists_snapshot(struct store *st, const char *const *sqls,
+			  int64_t owner, struct buf *out, struct err *err)
+{
+	for (; *sqls; sqls++) {
+		sqlite3_stmt *q = prep(st, *sqls, err);
+		int r;
+		if (!q)
+			return ERR_INTERNAL;
+		sqlite3_bind_int64(q, 1, owner);
+		while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+			for (int i = 0; i < sqlite3_column_count(q); i++) {
+				int type = sqlite3_column_type(q, i);
+				const unsigned char *v = sqlite3_column_text(q, i);
+				int len = sqlite3_column_bytes(q, i);
+				buf_printf(out, "%d:%d:", type, len);
+				if (v)
+					buf_put(out, v, (size_t)len);
+			}
+			buf_putc(out, '\n');
+		}
+		sqlite3_finalize(q);
+		if (r != SQLITE_DONE)
+			return db_error(st, sqlite3_extended_errcode(st->db), err);
+		buf_putc(out, '|');
+	}
+	return 0;
+}
+
+/* Sets modified of row ?1 to now: sql is "UPDATE t SET modified = ...". */
+static int touch_modified(struct store *st, const char *sql, int64_t id,
+			  struct err *err)
+{
+	sqlite3_stmt *q = prep(st, sql, err);
+	int rc;
+	if (!q)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(q, 1, id);
+	rc = step_done(st, q, err);
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* After a rewrite: touches the owner when its lists differ from before. */
+static int lists_compare(struct store *st, const char *const *sqls,
+			 const char *touch_sql, int64_t owner,
+			 const struct buf *before, struct err *err)
+{
+	struct buf after = BUF_INIT;
+	int rc = lists_snapshot(st, sqls, owner, &after, err);
+	if (rc == 0 && (after.len != before->len ||
+			memcmp(after.data, before->data, after.len) != 0))
+		rc = touch_modified(st, touch_sql, owner, err);
+	buf_free(&after);
+	return rc;
+}
+
 static int org_write(struct store *st, const struct organisation *o,
 		     const char *key, struct idmap *m, int64_t *id,
 		     struct err *err)
@@ -1148,6 +1260,8 @@ static int area_write(struct store *st, const struct area *ar, const char *key,
 		"hospital_id = ?4, note = ?5 WHERE id = ?6" :
 		"INSERT INTO area (key, name, region_id, hospital_id, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	struct buf before = BUF_INIT;
+	bool existed = *id != 0;
 	int brc = SQLITE_OK, rc;
 	if (!q)
 		return ERR_INTERNAL;
@@ -1160,6 +1274,8 @@ static int area_write(struct store *st, const struct area *ar, const char *key,
 	sqlite3_finalize(q);
 	q = NULL;
 	if (rc)
+		goto out;
+	if (existed && (rc = lists_snapshot(st, area_lists_sql, *id, &before, err)))
 		goto out;
 
 	if (!(q = prep(st, "DELETE FROM area_municipality WHERE area_id = ?1", err))) {
@@ -1195,8 +1311,13 @@ static int area_write(struct store *st, const struct area *ar, const char *key,
 		if ((rc = step_done(st, q, err)))
 			goto out;
 	}
+	if (existed)
+		rc = lists_compare(st, area_lists_sql,
+				   "UPDATE area SET modified = " STORE_NOW
+				   " WHERE id = ?1", *id, &before, err);
 out:
 	sqlite3_finalize(q);
+	buf_free(&before);
 	return rc;
 }
 
@@ -1346,6 +1467,8 @@ static int charter_write(struct store *st, const struct charter *c,
 		"recommends_to_id, economic_to_councils, min_meetings_per_year, "
 		"meets_before_id, psychiatry_first) VALUES (?1, ?2, ?3, ?4, ?5, "
 		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", err);
+	struct buf before = BUF_INIT;
+	bool existed = *id != 0;
 	int brc = SQLITE_OK, rc;
 	if (!q)
 		return ERR_INTERNAL;
@@ -1368,8 +1491,19 @@ static int charter_write(struct store *st, const struct charter *c,
 	rc = write_row(st, q, 17, id, STORE_CHARTER, m, brc, err);
 	sqlite3_finalize(q);
 	if (rc)
-		return rc;
-	return charter_children_write(st, c, *id, m, ids_out, err);
+		goto out;
+	if (existed &&
+	    (rc = lists_snapshot(st, charter_lists_sql, *id, &before, err)))
+		goto out;
+	if ((rc = charter_children_write(st, c, *id, m, ids_out, err)))
+		goto out;
+	if (existed)
+		rc = lists_compare(st, charter_lists_sql,
+				   "UPDATE charter SET modified = " STORE_NOW
+				   " WHERE id = ?1", *id, &before, err);
+out:
+	buf_free(&before);
+	return rc;
 }
 
 static int person_write(struct store *st, const struct person *p,

@@ -477,6 +477,8 @@ static int index_keys(struct parse *p, json_t *list, size_t n, enum ref_kind k)
 static int parse_org(struct parse *p, json_t *j, const char *path,
 		     struct organisation *o)
 {
+	/* Files hold no timestamps: "" (model.h), as in every parse_*. */
+	o->created = o->modified = "";
 	if (check_object(p, j, path, org_fields) ||
 	    get_key(p, j, path, &o->key) ||
 	    get_str(p, j, path, "name", true, &o->name) ||
@@ -496,6 +498,7 @@ static int parse_area(struct parse *p, json_t *j, const char *path,
 	size_t n;
 	char name[48];
 
+	ar->created = ar->modified = "";
 	if (check_object(p, j, path, area_fields) ||
 	    get_key(p, j, path, &ar->key) ||
 	    get_str(p, j, path, "name", true, &ar->name) ||
@@ -525,6 +528,7 @@ static int parse_area(struct parse *p, json_t *j, const char *path,
 static int parse_body(struct parse *p, json_t *j, const char *path,
 		      struct body *b)
 {
+	b->created = b->modified = "";
 	if (check_object(p, j, path, body_fields) ||
 	    get_key(p, j, path, &b->key) ||
 	    get_str(p, j, path, "name", true, &b->name) ||
@@ -587,6 +591,7 @@ static int parse_charter(struct parse *p, json_t *j, const char *path,
 	size_t ns, na, no;
 	char sub[96];
 
+	c->created = c->modified = "";
 	if (check_object(p, j, path, charter_fields) ||
 	    get_key(p, j, path, &c->key) ||
 	    get_ref(p, j, path, "body", REF_BODY, true, &c->body_id) ||
@@ -643,6 +648,7 @@ static int parse_charter(struct parse *p, json_t *j, const char *path,
 static int parse_person(struct parse *p, json_t *j, const char *path,
 			struct person *pe)
 {
+	pe->created = pe->modified = "";
 	if (check_object(p, j, path, person_fields) ||
 	    get_key(p, j, path, &pe->key) ||
 	    get_str(p, j, path, "name", true, &pe->name) ||
@@ -657,6 +663,7 @@ static int parse_person(struct parse *p, json_t *j, const char *path,
 static int parse_membership(struct parse *p, json_t *j, const char *path,
 			    struct membership *m)
 {
+	m->created = m->modified = "";
 	if (check_object(p, j, path, membership_fields) ||
 	    get_key(p, j, path, &m->key) ||
 	    get_ref(p, j, path, "person", REF_PERSON, true, &m->person_id) ||
@@ -678,6 +685,7 @@ static int parse_membership(struct parse *p, json_t *j, const char *path,
 static int parse_rotation(struct parse *p, json_t *j, const char *path,
 			  struct rotation *r)
 {
+	r->created = r->modified = "";
 	if (check_object(p, j, path, rotation_fields) ||
 	    get_ref(p, j, path, "body", REF_BODY, true, &r->body_id) ||
 	    get_int(p, j, path, "start_year", &r->start_year) ||

@@ -21,11 +21,20 @@
  * body's region, else its area's, else its parent's, else the first
  * region. A person belongs to the region of their first membership.
  *
+ * Timestamps: every object has "created" and "modified" (spec 3-01),
+ * the store's (model.h) in OParl's form "2026-11-23T15:04:05+00:00"
+ * (spec 2-04). A Body has its region organisation's, an Organization
+ * its body's; the System the oldest created and the newest modified of
+ * anything stored.
+ *
  * Lists are paginated as the spec's chapter "Objektlisten und
  * Paginierung" says (data, pagination, links; ?page=N, ?limit=1..100).
- * The filters created_since, modified_since ... are accepted and kept in
- * the links, but the structure has no timestamps yet, so they select
- * every object (a superset is safe for a client that updates from it).
+ * The filters created_since, created_until, modified_since and
+ * modified_until take a date-time with its zone and select the objects
+ * whose time is on or after (_since) or on or before (_until) it; they
+ * are kept in the links. A bad value is a 400. Deleted objects are not
+ * kept, so a list since a time cannot name those deleted after it
+ * (spec 2-08 would want them).
  * Meetings and papers do not exist yet: their lists are empty.
  */
 #include <jansson.h>
@@ -42,9 +51,11 @@
 #define OPARL_MAX_PER_PAGE 100
 
 /* Query parameters that select or shape a list; kept in its links, in
- * this (canonical) order. */
-static const char *const list_params[] = { "created_since", "created_until",
-	"modified_since", "modified_until", "omit_internal", "limit", NULL };
+ * this (canonical) order: the date filters of spec 2-05 (time_params),
+ * then these. */
+static const char *const time_params[] = { "created_since", "created_until",
+	"modified_since", "modified_until" };
+static const char *const list_params[] = { "omit_internal", "limit", NULL };
 
 /* ---- output helpers ---------------------------------------------------- */
 
@@ -85,6 +96,71 @@ static const char *url(struct request *req, const char *fmt, ...)
 static void set_str(json_t *o, const char *k, const char *v)
 {
 	json_object_set_new(o, k, json_string(v));
+}
+
+/* ---- timestamps -------------------------------------------------------- */
+
+/* A stored timestamp as seconds since 1970 UTC; false when unknown. */
+static bool stamp_time(const char *ts, int64_t *t)
+{
+	return ts && *ts && datetime_parse(ts, t) == 0;
+}
+
+/* o[k] = a point in time in OParl's form; left out when unknown (only
+ * for a structure that did not come from the store). */
+static void set_time(json_t *o, const char *k, int64_t t)
+{
+	char s[32];
+	datetime_format(t, s, sizeof(s));
+	set_str(o, k, s);
+}
+
+static void set_times(json_t *o, const char *created, const char *modified)
+{
+	int64_t t;
+	if (stamp_time(created, &t))
+		set_time(o, "created", t);
+	if (stamp_time(modified, &t))
+		set_time(o, "modified", t);
+}
+
+/* The oldest created and the newest modified of a set of objects. */
+struct span {
+	int64_t created, modified;
+	bool has_created, has_modified;
+};
+
+static void span_add(struct span *sp, const char *created,
+		     const char *modified)
+{
+	int64_t t;
+	if (stamp_time(created, &t) && (!sp->has_created || t < sp->created)) {
+		sp->created = t;
+		sp->has_created = true;
+	}
+	if (stamp_time(modified, &t) &&
+	    (!sp->has_modified || t > sp->modified)) {
+		sp->modified = t;
+		sp->has_modified = true;
+	}
+}
+
+/* Everything the store keeps, for the System's timestamps. */
+static struct span structure_span(const struct structure *s)
+{
+	struct span sp = { 0 };
+#define SPAN_OF(arr, n)                                                     \
+	for (size_t i = 0; i < s->n; i++)                                   \
+		span_add(&sp, s->arr[i].created, s->arr[i].modified);
+	SPAN_OF(orgs, n_orgs)
+	SPAN_OF(areas, n_areas)
+	SPAN_OF(bodies, n_bodies)
+	SPAN_OF(charters, n_charters)
+	SPAN_OF(people, n_people)
+	SPAN_OF(memberships, n_memberships)
+	SPAN_OF(rotations, n_rotations)
+#undef SPAN_OF
+	return sp;
 }
 
 /* Optional text: left out when empty (spec 2-04: no "" for optional). */
@@ -143,6 +219,7 @@ static int64_t person_region(const struct structure *s, int64_t person_id)
 
 static json_t *system_json(struct request *req)
 {
+	struct span sp = structure_span(web_structure(req));
 	json_t *o = json_object();
 	set_str(o, "id", url(req, "%s", ""));
 	set_str(o, "type", OPARL_SCHEMA "System");
@@ -150,6 +227,11 @@ static json_t *system_json(struct request *req)
 	set_str(o, "body", url(req, "/bodies"));
 	set_str(o, "name", "klynge – tværsektorielt sundhedssamarbejde");
 	set_str(o, "web", arena_printf(req->arena, "%s/", req->app->base_url));
+	/* An empty store has no time to give. */
+	if (sp.has_created)
+		set_time(o, "created", sp.created);
+	if (sp.has_modified)
+		set_time(o, "modified", sp.modified);
 	return o;
 }
 
@@ -171,6 +253,7 @@ static json_t *body_json(struct request *req, const struct structure *s,
 	/* Required; the structure has no election periods yet. */
 	json_object_set_new(o, "legislativeTerm", json_array());
 	set_str(o, "classification", org_kind_label(r->kind));
+	set_times(o, r->created, r->modified);
 	return o;
 }
 
@@ -202,6 +285,7 @@ static json_t *organization_json(struct request *req,
 	set_opt(o, "classification", body_kind_label(b->kind));
 	set_str(o, "web", arena_printf(req->arena, "%s/bodies/%lld",
 				       req->app->base_url, (long long)b->id));
+	set_times(o, b->created, b->modified);
 	return o;
 }
 
@@ -226,6 +310,7 @@ static json_t *membership_json(struct request *req, const struct membership *m)
 		date_format(m->end, d, sizeof(d));
 		set_str(o, "endDate", d);
 	}
+	set_times(o, m->created, m->modified);
 	return o;
 }
 
@@ -257,6 +342,7 @@ static json_t *person_json(struct request *req, const struct structure *s,
 							&s->memberships[i]));
 		json_object_set_new(o, "membership", ms);
 	}
+	set_times(o, p->created, p->modified);
 	return o;
 }
 
@@ -281,10 +367,32 @@ static void query_add(struct buf *b, const char *k, const char *v)
 	}
 }
 
+/*
+ * A date filter's value as the client meant it: a "+" sent unencoded
+ * ("...T00:00:00+01:00") arrives as a space, which is read as the "+"
+ * it was. NULL when absent or empty.
+ */
+static const char *time_param(struct request *req, const char *name)
+{
+	const char *v = req_query(req, name);
+	if (!v || !*v)
+		return NULL;
+	char *t = arena_strdup(req->arena, v);
+	char *sp = strlen(t) > 19 ? strchr(t + 19, ' ') : NULL;
+	if (sp)
+		*sp = '+';
+	return t;
+}
+
 /* The URL of page `page` of the list at path, keeping the filters. */
 static const char *page_url(struct request *req, const char *path, int page)
 {
 	struct buf q = BUF_INIT;
+	for (size_t i = 0; i < 4; i++) {
+		const char *v = time_param(req, time_params[i]);
+		if (v)
+			query_add(&q, time_params[i], v);
+	}
 	for (size_t i = 0; list_params[i]; i++) {
 		const char *v = req_query(req, list_params[i]);
 		if (v && *v)
@@ -320,15 +428,82 @@ static int query_int(struct request *req, const char *name, int def, int max)
 
 typedef json_t *(*item_fn)(struct request *req, const struct structure *s,
 			   const void *item);
+/* An item's timestamps (model.h texts). */
+typedef void (*stamps_fn)(const void *item, const char **created,
+			  const char **modified);
+
+/* The date filters, in the order of time_params. */
+struct time_filter {
+	bool has[4];
+	int64_t at[4];		/* seconds since 1970 UTC */
+};
 
 /*
- * Sends page ?page= of the n items (in id order: stable between
- * requests) as an OParl list page.
+ * Reads the date filters of the query (time_param; an empty one counts
+ * as absent). A value is a date-time with its zone
+ * ("2014-01-01T00:00:00+01:00"). Sends a 400 and returns false for
+ * anything else.
+ */
+static bool time_filter_read(struct request *req, struct response *res,
+			     struct time_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	for (int i = 0; i < 4; i++) {
+		const char *t = time_param(req, time_params[i]);
+		if (!t)
+			continue;
+		if (datetime_parse(t, &f->at[i]) != 0) {
+			oparl_error(res, 400, arena_printf(req->arena,
+				"Ugyldig parameter «%s»: angiv dato og klokkeslæt "
+				"med tidszone, f.eks. 2014-01-01T00:00:00+01:00",
+				time_params[i]), arena_printf(req->arena,
+				"%s must be a date-time such as "
+				"2014-01-01T00:00:00+01:00", time_params[i]));
+			return false;
+		}
+		f->has[i] = true;
+	}
+	return true;
+}
+
+/* Does an object with these timestamps pass? The bounds are inclusive,
+ * so ?modified_since= with the newest modified a client has seen gives
+ * that object again rather than miss another changed in the same
+ * second. An unknown time passes: more is safe for a client. */
+static bool time_filter_keep(const struct time_filter *f, const char *created,
+			     const char *modified)
+{
+	for (int i = 0; i < 4; i++) {
+		int64_t t;
+		if (!f->has[i] || !stamp_time(i < 2 ? created : modified, &t))
+			continue;
+		if (i % 2 == 0 ? t < f->at[i] : t > f->at[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Sends page ?page= of those of the n items (in id order: stable between
+ * requests) that pass the date filters, as an OParl list page. Filters
+ * items in place.
  */
 static void send_list(struct request *req, struct response *res,
 		      const struct structure *s, const char *path,
-		      const void *const *items, size_t n, item_fn fn)
+		      const void **items, size_t n, item_fn fn,
+		      stamps_fn stamps)
 {
+	struct time_filter tf;
+	if (!time_filter_read(req, res, &tf))
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *created = NULL, *modified = NULL;
+		stamps(items[i], &created, &modified);
+		if (time_filter_keep(&tf, created, modified))
+			items[kept++] = items[i];
+	}
+	n = kept;
 	int per = query_int(req, "limit", OPARL_PER_PAGE, OPARL_MAX_PER_PAGE);
 	if (per < 0) {
 		oparl_error(res, 400, "Ugyldig parameter «limit»",
@@ -393,6 +568,19 @@ static json_t *membership_item(struct request *req, const struct structure *s,
 	return membership_json(req, item);
 }
 
+#define STAMPS(name, type)                                                  \
+	static void name(const void *item, const char **created,           \
+			 const char **modified)                             \
+	{                                                                   \
+		*created = ((const struct type *)item)->created;            \
+		*modified = ((const struct type *)item)->modified;          \
+	}
+STAMPS(org_stamps, organisation)
+STAMPS(body_stamps, body)
+STAMPS(person_stamps, person)
+STAMPS(membership_stamps, membership)
+#undef STAMPS
+
 /* An arena array for up to n list items. */
 static const void **items_new(struct request *req, size_t n)
 {
@@ -421,7 +609,7 @@ static void oparl_bodies(struct request *req, struct response *res)
 	for (size_t i = 0; i < s->n_orgs; i++)
 		if (is_region(&s->orgs[i]))
 			items[n++] = &s->orgs[i];
-	send_list(req, res, s, "/bodies", items, n, body_item);
+	send_list(req, res, s, "/bodies", items, n, body_item, org_stamps);
 }
 
 /* The region organisation named by the route's :id, or NULL after a 404. */
@@ -466,7 +654,7 @@ static void oparl_body_organizations(struct request *req,
 		if (body_region(s, &s->bodies[i]) == r->id)
 			items[n++] = &s->bodies[i];
 	send_list(req, res, s, body_list_path(req, r, "organization"), items,
-		  n, organization_item);
+		  n, organization_item, body_stamps);
 }
 
 static void oparl_body_people(struct request *req, struct response *res)
@@ -481,7 +669,7 @@ static void oparl_body_people(struct request *req, struct response *res)
 		if (person_region(s, s->people[i].id) == r->id)
 			items[n++] = &s->people[i];
 	send_list(req, res, s, body_list_path(req, r, "person"), items, n,
-		  person_item);
+		  person_item, person_stamps);
 }
 
 static void oparl_body_memberships(struct request *req, struct response *res)
@@ -499,7 +687,7 @@ static void oparl_body_memberships(struct request *req, struct response *res)
 			items[n++] = &s->memberships[i];
 	}
 	send_list(req, res, s, body_list_path(req, r, "membership"), items, n,
-		  membership_item);
+		  membership_item, membership_stamps);
 }
 
 /* Meetings and papers: not in klynge yet, so empty lists. */
@@ -509,7 +697,7 @@ static void oparl_body_meetings(struct request *req, struct response *res)
 	const struct organisation *r = region_param(req, res, s);
 	if (r)
 		send_list(req, res, s, body_list_path(req, r, "meeting"),
-			  NULL, 0, NULL);
+			  NULL, 0, NULL, NULL);
 }
 
 static void oparl_body_papers(struct request *req, struct response *res)
@@ -518,7 +706,7 @@ static void oparl_body_papers(struct request *req, struct response *res)
 	const struct organisation *r = region_param(req, res, s);
 	if (r)
 		send_list(req, res, s, body_list_path(req, r, "paper"), NULL,
-			  0, NULL);
+			  0, NULL, NULL);
 }
 
 static void oparl_organization(struct request *req, struct response *res)

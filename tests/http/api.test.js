@@ -71,7 +71,8 @@ async function create(resource, data) {
   return r.body;
 }
 
-// PUT changes, then GET: the changes are there, other fields kept.
+// PUT changes, then GET: the changes are there, other fields kept
+// ("modified" aside: the change sets it).
 async function update(resource, obj, changes) {
   const r = await put(`/${resource}/${obj.id}`, changes);
   assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -80,7 +81,7 @@ async function update(resource, obj, changes) {
   for (const [k, v] of Object.entries(changes))
     assert.deepEqual(g.body[k], v, `field ${k} after PUT`);
   for (const [k, v] of Object.entries(obj))
-    if (!(k in changes) && !k.endsWith('_id') && typeof v !== 'object')
+    if (!(k in changes) && k !== 'modified' && !k.endsWith('_id') && typeof v !== 'object')
       assert.deepEqual(g.body[k], v, `field ${k} kept`);
   return g.body;
 }
@@ -413,6 +414,33 @@ test('CRUD round trip through every resource', async () => {
   await remove('people', person);
   await remove('bodies', body);
   await remove('areas', area);
+  await remove('organisations', org);
+});
+
+const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+test('created and modified: on every object, set by the store, read-only', async () => {
+  for (const res of ['organisations', 'areas', 'bodies', 'charters', 'people',
+    'memberships', 'rotations']) {
+    for (const o of await list(res)) {
+      assert.match(o.created, STAMP, `${res} ${o.id} created`);
+      assert.match(o.modified, STAMP, `${res} ${o.id} modified`);
+      assert.ok(o.created <= o.modified, `${res} ${o.id}: created <= modified`);
+      const keys = Object.keys(o);
+      assert.deepEqual(keys.slice(-2), ['created', 'modified'], 'last');
+    }
+  }
+  // A client's values are ignored, not refused.
+  const org = await create('organisations', {
+    name: 'Tidsstempel Kommune', kind: 'municipality',
+    created: '1999-01-01T00:00:00Z', modified: 'i morgen',
+  });
+  assert.match(org.created, STAMP);
+  assert.notEqual(org.created, '1999-01-01T00:00:00Z');
+  assert.equal(org.modified, org.created);
+  const r = await put(`/organisations/${org.id}`, { created: '1999-01-01T00:00:00Z', modified: 7 });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body, org, 'nothing changed');
   await remove('organisations', org);
 });
 

@@ -75,12 +75,23 @@ async function fetchOparl(url, status = 200) {
   return { res, body: JSON.parse(text) };
 }
 
+// OParl's form of a date-time (spec 2-04): yyyy-mm-ddThh:mm:ss±hh:mm.
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
+// The schema checks the format of "created" and "modified" when they are
+// there; spec 3-01 says they must be there on every object, embedded
+// ones too.
 function validate(type, obj) {
   const v = ajv.getSchema(`${type}.json`);
   assert.ok(v, `schema ${type}.json`);
   const ok = v(obj);
   assert.ok(ok, `${type} ${obj && obj.id}: ${JSON.stringify(v.errors, null, 1)}`);
   assert.equal(obj.type, SCHEMA + type);
+  for (const k of ['created', 'modified']) {
+    assert.match(obj[k] || '', DATE_TIME, `${type} ${obj.id}: ${k}`);
+    assert.ok(!Number.isNaN(Date.parse(obj[k])), `${type} ${obj.id}: ${k} is a date`);
+  }
+  assert.ok(Date.parse(obj.created) <= Date.parse(obj.modified), `${type} ${obj.id}: created <= modified`);
 }
 
 // A list page as chapter "Objektlisten und Paginierung" says.
@@ -191,7 +202,7 @@ test('People with embedded memberships; roles in Danish; no e-mail', async () =>
     assert.equal(p.email, undefined);
     assert.ok(Array.isArray(p.membership) && p.membership.length > 0);
     for (const m of p.membership) {
-      validate('Membership', m);
+      validate('Membership', m);	// embedded: with created and modified too
       assert.equal(m.person, p.id);
     }
   }
@@ -304,4 +315,77 @@ test('no e-mail address appears in any OParl output', async () => {
 
   assert.equal((await send(`${srv.base}/api/v1/memberships/${ms.body.id}`, 'DELETE', '')).status, 204);
   assert.equal((await send(`${srv.base}/api/v1/people/${person.body.id}`, 'DELETE', '')).status, 204);
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const enc = encodeURIComponent;
+
+test('created and modified: an edit changes modified, not created; the date filters', async () => {
+  const sys = (await fetchOparl(`${PUBLIC}/oparl/v1`)).body;
+  const body = (await walk(sys.body, 'Body'))[0];
+  const all = await walk(body.organization, 'Organization');
+  assert.ok(all.length >= 3);
+  const before = all[1];
+  const id = Number(before.id.split('/').pop());
+
+  // Timestamps have whole seconds: let the clock pass the old one.
+  const wait = Date.parse(before.modified) + 1000 - Date.now();
+  if (wait > 0)
+    await sleep(wait + 50);
+  const apiBody = (await json(`${srv.base}/api/v1/bodies/${id}`)).body;
+  const r = await send(`${srv.base}/api/v1/bodies/${id}`, 'PUT',
+    { description: `${apiBody.description} (ændret af testen)` });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.created, apiBody.created);
+  assert.ok(r.body.modified > apiBody.modified, 'API modified');
+
+  const after = (await fetchOparl(before.id)).body;
+  validate('Organization', after);
+  assert.equal(after.created, before.created, 'created stays');
+  assert.ok(Date.parse(after.modified) > Date.parse(before.modified), 'modified moves on');
+  // The System's modified is the newest of anything.
+  const sys2 = (await fetchOparl(`${PUBLIC}/oparl/v1`)).body;
+  validate('System', sys2);
+  assert.ok(Date.parse(sys2.modified) >= Date.parse(after.modified));
+  assert.equal(sys2.created, sys.created);
+
+  // What GET gave, PUT back, is no change.
+  const same = await send(`${srv.base}/api/v1/bodies/${id}`, 'PUT', r.body);
+  assert.equal(same.status, 200);
+  assert.equal((await fetchOparl(before.id)).body.modified, after.modified);
+
+  // modified_since (inclusive): the edited body, not those older.
+  const since = await walk(`${body.organization}?modified_since=${enc(after.modified)}`, 'Organization');
+  assert.ok(since.some((o) => o.id === before.id), 'the edited body is listed');
+  assert.ok(since.length < all.length, 'the others are not');
+  for (const o of since)
+    assert.ok(Date.parse(o.modified) >= Date.parse(after.modified), o.id);
+  // The same in another zone, and with the "+" sent unencoded.
+  const cph = new Date(Date.parse(after.modified) + 3600e3).toISOString().slice(0, 19) + '+01:00';
+  assert.deepEqual(await walk(`${body.organization}?modified_since=${enc(cph)}`, 'Organization'), since);
+  assert.deepEqual(await walk(`${body.organization}?modified_since=${cph}`, 'Organization'), since);
+  const page = (await fetchOparl(`${body.organization}?modified_since=${cph}&limit=1`)).body;
+  assert.equal(page.links.self, `${body.organization}?modified_since=${enc(cph)}&limit=1`);
+
+  // modified_until: up to the old time leaves the edited body out.
+  const until = await walk(`${body.organization}?modified_until=${enc(before.modified)}`, 'Organization');
+  assert.ok(!until.some((o) => o.id === before.id));
+  assert.ok(until.length > 0);
+  for (const o of until)
+    assert.ok(Date.parse(o.modified) <= Date.parse(before.modified), o.id);
+  // created_*: the edit created nothing.
+  const future = new Date(Date.now() + 86400e3).toISOString().slice(0, 19) + 'Z';
+  assert.deepEqual(await walk(`${body.organization}?created_since=${enc(future)}`, 'Organization'), []);
+  assert.equal((await walk(`${body.organization}?created_until=${enc(future)}`, 'Organization')).length, all.length);
+  assert.deepEqual((await walk(`${sys.body}?created_since=${enc(future)}`, 'Body')), []);
+  assert.deepEqual(await walk(`${body.person}?modified_since=${enc(future)}`, 'Person'), []);
+  assert.deepEqual(await walk(`${body.membership}?modified_since=${enc(future)}`, 'Membership'), []);
+
+  // Not a date-time: 400 with an OParl error.
+  for (const bad of ['2024-01-01', 'igår', '2024-01-01T00:00:00'])
+    for (const list of [body.organization, body.meeting]) {
+      const e = (await fetchOparl(`${list}?modified_since=${enc(bad)}`, 400)).body;
+      assert.equal(e.type, `${SCHEMA}Error`);
+      assert.match(e.message, /modified_since/);
+    }
 });

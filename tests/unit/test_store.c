@@ -17,9 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "store/store.h"
+#include "util/date.h"
 
 #define MINI "tests/data/mini.json"
 
@@ -539,6 +543,257 @@ static void test_threads(void **state)
 	store_close(st);
 }
 
+/* ---- timestamps (0002_timestamps.sql) ---------------------------------- */
+
+#define OLD_TIME "2001-02-03T04:05:06Z"
+
+/* Runs constant SQL on the database file through a connection of its
+ * own, as another program (or an older klynge) would. */
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *msg = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+	sqlite3_free(msg);
+	sqlite3_close(db);
+}
+
+/* Every stored object's timestamps are set and in the store's form. */
+#define ASSERT_STAMPED(arr, n)                                             \
+	for (size_t i = 0; i < s->n; i++) {                                \
+		int64_t t;                                                 \
+		assert_int_equal(strlen(s->arr[i].created), 20);           \
+		assert_int_equal(datetime_parse(s->arr[i].created, &t), 0); \
+		assert_int_equal(datetime_parse(s->arr[i].modified, &t), 0); \
+		assert_true(strcmp(s->arr[i].created, s->arr[i].modified) <= 0); \
+	}
+
+static void assert_all_stamped(const struct structure *s)
+{
+	ASSERT_STAMPED(orgs, n_orgs)
+	ASSERT_STAMPED(areas, n_areas)
+	ASSERT_STAMPED(bodies, n_bodies)
+	ASSERT_STAMPED(charters, n_charters)
+	ASSERT_STAMPED(people, n_people)
+	ASSERT_STAMPED(memberships, n_memberships)
+	ASSERT_STAMPED(rotations, n_rotations)
+}
+
+/* A temporary database file with mini.json imported, every timestamp
+ * then set back to OLD_TIME, so that a change now shows. */
+static struct store *open_mini_file(char *dir, char *path, size_t pathsz)
+{
+	struct store *st = NULL;
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, pathsz, "%s/k.db", dir);
+	assert_int_equal(store_open(&st, path, &err), 0);
+	arena_init(&a);
+	parse_mini(&a, &s);
+	assert_int_equal(store_import(st, &s, &err), 0);
+	arena_free(&a);
+	/* An UPDATE that sets modified itself keeps it (the trigger leaves
+	 * it alone). */
+	raw_exec(path,
+		"UPDATE organisation SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE area SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE body SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE charter SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE person SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE membership SET created = '" OLD_TIME "', modified = '" OLD_TIME "';"
+		"UPDATE rotation SET created = '" OLD_TIME "', modified = '" OLD_TIME "';");
+	return st;
+}
+
+static void remove_db(const char *dir, const char *path)
+{
+	char tmp[192];
+	snprintf(tmp, sizeof(tmp), "%s-wal", path);
+	unlink(tmp);
+	snprintf(tmp, sizeof(tmp), "%s-shm", path);
+	unlink(tmp);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Inserts set created = modified = now; structure files hold none. */
+static void test_timestamps_on_insert(void **state)
+{
+	(void)state;
+	struct store *st = open_mini();
+	struct arena a;
+	struct structure s, parsed;
+	struct err err = { 0 };
+	int64_t before = (int64_t)time(NULL), t;
+
+	arena_init(&a);
+	parse_mini(&a, &parsed);
+	assert_string_equal(parsed.bodies[0].created, "");
+	assert_string_equal(parsed.memberships[0].modified, "");
+
+	struct person p = { .name = "Ny Person", .created = "1999-01-01T00:00:00Z",
+			    .modified = "1999-01-01T00:00:00Z" };
+	assert_int_equal(store_person_save(st, &p, &err), 0);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_all_stamped(&s);
+	const struct person *lp = structure_person(&s, p.id);
+	/* what the caller put in the object is ignored */
+	assert_string_equal(lp->created, lp->modified);
+	assert_int_equal(datetime_parse(lp->created, &t), 0);
+	assert_true(t >= before - 1 && t <= (int64_t)time(NULL) + 1);
+	arena_free(&a);
+	store_close(st);
+}
+
+/* The modified of each kind changes when the object changes (owned
+ * lists included), created never, and a save that changes nothing
+ * changes neither. */
+static void test_modified_changes_on_update(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klynge-test-XXXXXX";
+	char path[128];
+	struct store *st = open_mini_file(dir, path, sizeof(path));
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_string_equal(s.bodies[1].modified, OLD_TIME);
+
+	/* unchanged saves of every kind: nothing changes */
+	struct organisation o = s.orgs[0];
+	struct area ar = s.areas[0];
+	struct body b = s.bodies[1];
+	struct charter c = s.charters[0];
+	struct person p = s.people[0];
+	struct membership m = s.memberships[0];
+	struct rotation r = s.rotations[0];
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	assert_int_equal(store_area_save(st, &ar, &err), 0);
+	assert_int_equal(store_body_save(st, &b, &err), 0);
+	assert_int_equal(store_charter_save(st, &c, &err), 0);
+	assert_int_equal(store_person_save(st, &p, &err), 0);
+	assert_int_equal(store_membership_save(st, &m, &err), 0);
+	assert_int_equal(store_rotation_save(st, &r, &err), 0);
+	struct structure s1;
+	assert_int_equal(store_load(st, &a, &s1, &err), 0);
+	assert_string_equal(s1.orgs[0].modified, OLD_TIME);
+	assert_string_equal(s1.areas[0].modified, OLD_TIME);
+	assert_string_equal(s1.bodies[1].modified, OLD_TIME);
+	assert_string_equal(s1.charters[0].modified, OLD_TIME);
+	assert_string_equal(s1.people[0].modified, OLD_TIME);
+	assert_string_equal(s1.memberships[0].modified, OLD_TIME);
+	assert_string_equal(s1.rotations[0].modified, OLD_TIME);
+
+	/* a change of a column of each kind */
+	o.note = "Ændret";
+	b.description = "Ændret";
+	p.title = "Ny titel";
+	m.end = 20301231;
+	r.note = "Ændret";
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	assert_int_equal(store_body_save(st, &b, &err), 0);
+	assert_int_equal(store_person_save(st, &p, &err), 0);
+	assert_int_equal(store_membership_save(st, &m, &err), 0);
+	assert_int_equal(store_rotation_save(st, &r, &err), 0);
+	/* an owned list alone: the area's municipalities in another order,
+	 * one number of one of the charter's seats */
+	assert_true(ar.n_municipalities >= 2);
+	int64_t munis[16];
+	for (size_t i = 0; i < ar.n_municipalities; i++)
+		munis[i] = ar.municipality_ids[ar.n_municipalities - 1 - i];
+	ar.municipality_ids = munis;
+	assert_int_equal(store_area_save(st, &ar, &err), 0);
+	struct seat_rule seats[16];
+	assert_true(c.n_seats >= 1 && c.n_seats <= 16);
+	memcpy(seats, c.seats, c.n_seats * sizeof(*seats));
+	seats[0].max++;
+	c.seats = seats;
+	assert_int_equal(store_charter_save(st, &c, &err), 0);
+
+	struct structure s2;
+	assert_int_equal(store_load(st, &a, &s2, &err), 0);
+	int64_t now = (int64_t)time(NULL), t;
+#define CHANGED(obj)                                                       \
+	do {                                                               \
+		assert_string_equal((obj).created, OLD_TIME);              \
+		assert_string_not_equal((obj).modified, OLD_TIME);         \
+		assert_int_equal(datetime_parse((obj).modified, &t), 0);   \
+		assert_true(t >= now - 60 && t <= now + 1);                \
+	} while (0)
+	CHANGED(s2.orgs[0]);
+	CHANGED(s2.areas[0]);
+	CHANGED(s2.bodies[1]);
+	CHANGED(s2.charters[0]);
+	CHANGED(s2.people[0]);
+	CHANGED(s2.memberships[0]);
+	CHANGED(s2.rotations[0]);
+#undef CHANGED
+	/* the others are untouched */
+	assert_string_equal(s2.orgs[1].modified, OLD_TIME);
+	assert_string_equal(s2.areas[1].modified, OLD_TIME);
+	assert_string_equal(s2.bodies[0].modified, OLD_TIME);
+	assert_string_equal(s2.charters[1].modified, OLD_TIME);
+	assert_string_equal(s2.people[1].modified, OLD_TIME);
+	assert_string_equal(s2.memberships[1].modified, OLD_TIME);
+	assert_string_equal(s2.rotations[1].modified, OLD_TIME);
+
+	/* The triggers end even with recursive triggers on. */
+	raw_exec(path, "PRAGMA recursive_triggers = ON;"
+		 "UPDATE body SET modified = '" OLD_TIME "';"
+		 "UPDATE body SET name = name || ' x';"
+		 "UPDATE body SET name = name || ' y';");
+	struct structure s3;
+	assert_int_equal(store_load(st, &a, &s3, &err), 0);
+	assert_string_not_equal(s3.bodies[0].modified, OLD_TIME);
+	assert_string_equal(s3.bodies[0].created, OLD_TIME);
+
+	arena_free(&a);
+	store_close(st);
+	remove_db(dir, path);
+}
+
+/* A database made before 0002 gets timestamps for its rows. */
+static void test_timestamps_migration(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klynge-test-XXXXXX";
+	char path[128];
+	size_t len;
+	struct store *st = NULL;
+	struct arena a;
+	struct structure s;
+	struct err err = { 0 };
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/k.db", dir);
+	char *v1 = read_all("src/store/migrations/0001_structure.sql", &len);
+	raw_exec(path, v1);
+	free(v1);
+	raw_exec(path, "INSERT INTO schema_migrations VALUES (1, '2020-01-01T00:00:00Z');"
+		 "INSERT INTO organisation (key, name, kind) VALUES ('r', 'R', 'region');"
+		 "INSERT INTO body (key, name, region_id) VALUES ('b', 'B', 1);"
+		 "INSERT INTO person (key, name) VALUES ('p', 'P');"
+		 "INSERT INTO membership (key, person_id, body_id, start_date) "
+		 "VALUES ('m', 1, 1, '2024-01-01');");
+	assert_int_equal(store_open(&st, path, &err), 0);
+	arena_init(&a);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_int_equal(s.n_memberships, 1);
+	assert_all_stamped(&s);
+	arena_free(&a);
+	store_close(st);
+	remove_db(dir, path);
+}
+
 /* ---- parse errors ------------------------------------------------------ */
 
 struct bad_case {
@@ -722,6 +977,9 @@ int main(void)
 		cmocka_unit_test(test_enum_codes_fit_schema),
 		cmocka_unit_test(test_reopen_file),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_timestamps_on_insert),
+		cmocka_unit_test(test_modified_changes_on_update),
+		cmocka_unit_test(test_timestamps_migration),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_minimal),
 		cmocka_unit_test(test_export_bad_utf8),

@@ -270,6 +270,56 @@ static void date_year_and_today(void **state)
 	assert_true(date_year(t) >= 2024);
 }
 
+/* Points in time: RFC 3339 with a zone, as seconds since 1970 UTC. */
+static void datetime_parse_and_format(void **state)
+{
+	int64_t t = 0;
+	char out[32];
+	assert_int_equal(datetime_parse("1970-01-01T00:00:00Z", &t), 0);
+	assert_int_equal(t, 0);
+	assert_int_equal(datetime_parse("2026-11-23T15:04:05Z", &t), 0);
+	assert_int_equal(t, 1795446245);
+	/* the same instant in other zones, with a fraction, lower case */
+	int64_t u = 0;
+	assert_int_equal(datetime_parse("2026-11-23T16:04:05+01:00", &u), 0);
+	assert_int_equal(u, t);
+	assert_int_equal(datetime_parse("2026-11-23T10:34:05.999-04:30", &u), 0);
+	assert_int_equal(u, t);
+	assert_int_equal(datetime_parse("2026-11-23t15:04:05z", &u), 0);
+	assert_int_equal(u, t);
+	assert_int_equal(datetime_parse("2024-02-29T23:59:59+00:00", &u), 0);
+	assert_int_equal(datetime_parse("1969-12-31T23:59:59Z", &u), 0);
+	assert_int_equal(u, -1);
+
+	datetime_format(t, out, sizeof(out));
+	assert_string_equal(out, "2026-11-23T15:04:05+00:00");
+	datetime_format(-1, out, sizeof(out));
+	assert_string_equal(out, "1969-12-31T23:59:59+00:00");
+	datetime_format(951868799, out, sizeof(out));	/* a leap day */
+	assert_string_equal(out, "2000-02-29T23:59:59+00:00");
+	assert_int_equal(datetime_parse(out, &u), 0);
+	assert_int_equal(u, 951868799);
+
+	const char *bad[] = {
+		"", "2026-11-23", "2026-11-23T15:04:05", "2026-11-23 15:04:05Z",
+		"2026-11-23T15:04Z", "2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z",
+		"2026-11-23T24:00:00Z", "2026-11-23T15:60:00Z",
+		"2026-11-23T15:04:05+1:00", "2026-11-23T15:04:05+01", "2026-11-23T15:04:05+24:00",
+		"2026-11-23T15:04:05 01:00", "2026-11-23T15:04:05.Z",
+		"2026-11-23T15:04:05Zx", "2026-11-23T15:04:05+01:00x",
+		"0000-01-01T00:00:00Z", "abcd-11-23T15:04:05Z",
+	};
+	t = 4711;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (datetime_parse(bad[i], &t) != -1) {
+			print_message("accepted «%s»\n", bad[i]);
+			fail();
+		}
+	}
+	assert_int_equal(datetime_parse(NULL, &t), -1);
+	assert_int_equal(t, 4711);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +336,7 @@ int main(void)
 		cmocka_unit_test(date_valid_ints),
 		cmocka_unit_test(date_formats),
 		cmocka_unit_test(date_year_and_today),
+		cmocka_unit_test(datetime_parse_and_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

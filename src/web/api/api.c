@@ -88,6 +88,14 @@ json_t *api_text(const char *s)
 	return json_string(s ? s : "");
 }
 
+void api_put_times(json_t *o, const char *created, const char *modified)
+{
+	json_object_set_new(o, "created", created && *created ?
+			    json_string(created) : json_null());
+	json_object_set_new(o, "modified", modified && *modified ?
+			    json_string(modified) : json_null());
+}
+
 void api_put_ref(json_t *o, const struct structure *s, const char *idf,
 		 const char *keyf, enum api_ref kind, int64_t id)
 {

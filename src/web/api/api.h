@@ -43,6 +43,11 @@ json_t *api_id(int64_t id);
 json_t *api_code(const char *code);
 /* A string, "" for NULL (never null: text fields are never absent). */
 json_t *api_text(const char *s);
+/* Sets o["created"] and o["modified"] to the object's timestamps
+ * ("YYYY-MM-DDTHH:MM:SSZ"), null when unknown. Read-only: on input the
+ * resources accept both fields and ignore them, so what GET gave can be
+ * PUT back. */
+void api_put_times(json_t *o, const char *created, const char *modified);
 
 /* The kinds of object the API and references deal with. */
 enum api_ref {

@@ -190,6 +190,7 @@ static json_t *charter_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "seats", seats);
 	json_object_set_new(j, "approvals", apps);
 	json_object_set_new(j, "overlaps", overlaps);
+	api_put_times(j, c->created, c->modified);
 	return j;
 }
 
@@ -200,7 +201,8 @@ static void charter_parse(struct api_in *in, void *p)
 		"chair_rule", "quorum_rule", "decision_rule", "competence",
 		"recommends_to_id", "recommends_to", "economic_to_councils",
 		"min_meetings_per_year", "meets_before_id", "meets_before",
-		"psychiatry_first", "seats", "approvals", "overlaps", NULL };
+		"psychiatry_first", "seats", "approvals", "overlaps", "created",
+		"modified", NULL };
 	struct charter *c = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &c->key);

@@ -5,7 +5,9 @@
  * Each object is written with "id" first, then the fields of
  * docs/structure-format.md in its order; a reference "x" appears twice,
  * as "x_id" (the id) and "x" (the key), both null when there is none.
- * Input accepts the same fields (either form of a reference).
+ * Last come "created" and "modified" (api_put_times).
+ * Input accepts the same fields (either form of a reference); the
+ * timestamps are read-only and ignored.
  */
 #include "api.h"
 
@@ -71,6 +73,7 @@ static json_t *org_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "sector", api_code(sector_code(o->sector)));
 	api_put_ref(j, s, "parent_id", "parent", REF_ORG, o->parent_id);
 	json_object_set_new(j, "note", api_text(o->note));
+	api_put_times(j, o->created, o->modified);
 	return j;
 }
 
@@ -78,7 +81,7 @@ static void org_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name",
 		"short_name", "kind", "sector", "parent_id", "parent", "note",
-		NULL };
+		"created", "modified", NULL };
 	struct organisation *o = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &o->key);
@@ -167,6 +170,7 @@ static json_t *area_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "municipality_ids", ids);
 	json_object_set_new(j, "municipalities", keys);
 	json_object_set_new(j, "note", api_text(a->note));
+	api_put_times(j, a->created, a->modified);
 	return j;
 }
 
@@ -174,7 +178,8 @@ static void area_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name",
 		"region_id", "region", "hospital_id", "hospital",
-		"municipality_ids", "municipalities", "note", NULL };
+		"municipality_ids", "municipalities", "note", "created",
+		"modified", NULL };
 	struct area *a = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &a->key);
@@ -258,6 +263,7 @@ static json_t *body_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "region_id", "region", REF_ORG, b->region_id);
 	json_object_set_new(j, "formal", json_boolean(b->formal));
 	json_object_set_new(j, "description", api_text(b->description));
+	api_put_times(j, b->created, b->modified);
 	return j;
 }
 
@@ -265,7 +271,8 @@ static void body_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name",
 		"short_name", "kind", "parent_id", "parent", "area_id", "area",
-		"region_id", "region", "formal", "description", NULL };
+		"region_id", "region", "formal", "description", "created",
+		"modified", NULL };
 	struct body *b = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &b->key);
@@ -352,13 +359,15 @@ static json_t *person_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "organisation_id", "organisation", REF_ORG,
 		    o->organisation_id);
 	json_object_set_new(j, "note", api_text(o->note));
+	api_put_times(j, o->created, o->modified);
 	return j;
 }
 
 static void person_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name", "title",
-		"email", "organisation_id", "organisation", "note", NULL };
+		"email", "organisation_id", "organisation", "note", "created",
+		"modified", NULL };
 	struct person *o = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &o->key);
@@ -448,6 +457,7 @@ json_t *api_membership_json(const struct structure *s,
 	json_object_set_new(j, "local", json_boolean(m->local));
 	json_object_set_new(j, "start", api_date(m->start));
 	json_object_set_new(j, "end", api_date(m->end));
+	api_put_times(j, m->created, m->modified);
 	return j;
 }
 
@@ -462,7 +472,7 @@ static void mship_parse(struct api_in *in, void *p)
 		"person", "body_id", "body", "role", "function", "seat",
 		"represents_id", "represents", "appointed_by_id",
 		"appointed_by", "substitute_for_id", "substitute_for", "local",
-		"start", "end", NULL };
+		"start", "end", "created", "modified", NULL };
 	struct membership *m = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &m->key);
@@ -571,6 +581,7 @@ static json_t *rot_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "organisation_id", "organisation", REF_ORG,
 		    r->org_id);
 	json_object_set_new(j, "note", api_text(r->note));
+	api_put_times(j, r->created, r->modified);
 	return j;
 }
 
@@ -578,7 +589,7 @@ static void rot_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "body_id", "body",
 		"start_year", "end_year", "organisation_id", "organisation",
-		"note", NULL };
+		"note", "created", "modified", NULL };
 	struct rotation *r = p;
 	api_in_allow(in, fields);
 	api_in_ref(in, "body", REF_BODY, &r->body_id);
