@@ -197,9 +197,7 @@ bool area_has_municipality(const struct area *a, int64_t org_id)
 	return false;
 }
 
-/* The date a charter version takes effect: valid_from, else the date of
- * its last approval step that reached "approved". */
-static int charter_effective(const struct charter *c)
+int charter_effective(const struct charter *c)
 {
 	if (c->valid_from)
 		return c->valid_from;

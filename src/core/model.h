@@ -347,6 +347,10 @@ bool role_is_ordinary(enum role r);
 /* Does the area include the municipality? */
 bool area_has_municipality(const struct area *a, int64_t org_id);
 
+/* The date a charter version takes effect: valid_from, else the date of
+ * its last approval step that reached "approved"; 0 when neither. */
+int charter_effective(const struct charter *c);
+
 /*
  * The charter in force for a body on a date: the highest version whose
  * status is approved and whose valid_from (or, when 0, its last approval

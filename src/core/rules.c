@@ -930,19 +930,6 @@ void rules_check_overlap(struct arena *a, const struct structure *s,
 
 /* ---- the whole body ------------------------------------------------- */
 
-/* As in model.c: valid_from, else the last approval reaching approved. */
-static int charter_effective(const struct charter *c)
-{
-	if (c->valid_from)
-		return c->valid_from;
-	int d = 0;
-	for (size_t i = 0; i < c->n_approvals; i++)
-		if (c->approvals[i].status == CHARTER_APPROVED &&
-		    c->approvals[i].date > d)
-			d = c->approvals[i].date;
-	return d;
-}
-
 void rules_check_body(struct arena *a, const struct structure *s,
 		      int64_t body_id, int date, struct violations *out)
 {
