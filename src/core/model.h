@@ -21,6 +21,15 @@
  * changes with every save that changes the object, including its owned
  * lists (seats, approvals, overlaps; municipalities). "" or NULL means
  * unknown, e.g. in a structure parsed from a file, which holds none.
+ *
+ * Revisions: the same objects end with `revision`, a counter the store
+ * keeps (1 when created, +1 with every save that changes the object,
+ * owned lists included; store_load fills it). Given to a save (> 0 with
+ * an id), it makes the save conditional: the store refuses it with
+ * ERR_CONFLICT "stale" when the stored revision is no longer that, so
+ * two people editing the same object cannot overwrite each other
+ * unawares. 0 saves unconditionally (the CLI, imports). Structure files
+ * never hold it. (A charter's `version` is something else: its number.)
  */
 #ifndef KLYNGE_MODEL_H
 #define KLYNGE_MODEL_H
@@ -161,6 +170,7 @@ struct organisation {
 	const char *note;		/* "" or e.g. "Demodata" */
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 /* A cluster [sundhedsklynge] or another geographic area. */
@@ -175,6 +185,7 @@ struct area {
 	size_t n_municipalities;
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 struct body {
@@ -190,6 +201,7 @@ struct body {
 	const char *description;
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 /* One seat rule of a charter: who must fill which seats. */
@@ -251,6 +263,7 @@ struct charter {
 	size_t n_overlaps;
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 struct person {
@@ -263,6 +276,7 @@ struct person {
 	const char *note;		/* "Fiktiv person" in the demo */
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 struct membership {
@@ -281,6 +295,7 @@ struct membership {
 	int end;			/* last day; 0 = open */
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 /* Chair rotation plan [rotationsplan]: which organisation holds the
@@ -294,6 +309,7 @@ struct rotation {
 	const char *note;
 	const char *created;		/* see "Timestamps" above */
 	const char *modified;
+	int64_t revision;		/* see "Revisions" above */
 };
 
 struct structure {

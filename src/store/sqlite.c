@@ -19,6 +19,15 @@
  * created and modified are never written from the model: the triggers
  * of 0002_timestamps.sql keep them (and lists_compare, for the lists a
  * save rewrites); store_load reads them.
+ *
+ * Revisions and the audit log (0003_versions.sql): every save and delete
+ * reads the structure inside its write transaction before and after the
+ * change (db_load; a few milliseconds for a whole region) and prints the
+ * object as a structure file would (structure_object_json). The "before"
+ * gives the revision to compare with (compare-and-set); when before and
+ * after differ the revision goes up by one and an audit row is written,
+ * both in the same transaction. The same comparison that says "changed"
+ * for the audit log says it for the revision, so the two never disagree.
  */
 #include "store.h"
 
@@ -59,42 +68,90 @@ struct kind_info {
 	const char *delete_sql;	/* ?1 id */
 	const char *noun;	/* Danish, definite form */
 	const char *pronoun;	/* "den" or "det" */
+	const char *code;	/* audit.kind */
+	const char *bump_sql;	/* revision + 1 of row ?1 */
 };
 
 static const struct kind_info kinds[] = {
 	[STORE_ORG] = {
 		"SELECT 1 FROM organisation WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM organisation WHERE id = ?1",
-		"Organisationen", "den" },
+		"Organisationen", "den",
+		"organisation",
+		"UPDATE organisation SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_AREA] = {
 		"SELECT 1 FROM area WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM area WHERE id = ?1",
-		"Området", "det" },
+		"Området", "det",
+		"area",
+		"UPDATE area SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_BODY] = {
 		"SELECT 1 FROM body WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM body WHERE id = ?1",
-		"Forummet", "det" },
+		"Forummet", "det",
+		"body",
+		"UPDATE body SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_CHARTER] = {
 		"SELECT 1 FROM charter WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM charter WHERE id = ?1",
-		"Kommissoriet", "det" },
+		"Kommissoriet", "det",
+		"charter",
+		"UPDATE charter SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_PERSON] = {
 		"SELECT 1 FROM person WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM person WHERE id = ?1",
-		"Personen", "den" },
+		"Personen", "den",
+		"person",
+		"UPDATE person SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_MEMBERSHIP] = {
 		"SELECT 1 FROM membership WHERE key = ?1 AND id IS NOT ?2",
 		"DELETE FROM membership WHERE id = ?1",
-		"Medlemskabet", "det" },
+		"Medlemskabet", "det",
+		"membership",
+		"UPDATE membership SET revision = revision + 1 WHERE id = ?1" },
 	[STORE_ROTATION] = {
 		NULL,
 		"DELETE FROM rotation WHERE id = ?1",
-		"Rotationsperioden", "den" },
+		"Rotationsperioden", "den",
+		"rotation",
+		"UPDATE rotation SET revision = revision + 1 WHERE id = ?1" },
 };
 
 static bool kind_valid(enum store_kind k)
 {
 	return k >= STORE_ORG && k <= STORE_ROTATION;
+}
+
+const char *store_kind_code(enum store_kind kind)
+{
+	return kind_valid(kind) ? kinds[kind].code : "";
+}
+
+/* ---- who is writing ---------------------------------------------------- */
+
+#define ACTOR_MAX 128
+
+/* Per thread: the server's threads each serve one request at a time. */
+static _Thread_local char tl_actor[ACTOR_MAX + 1];
+
+void store_actor_set(const char *actor)
+{
+	size_t n = actor ? strlen(actor) : 0;
+	if (n > ACTOR_MAX) {
+		n = ACTOR_MAX;
+		/* Do not cut a UTF-8 sequence: back up over continuation
+		 * bytes to the start of the character that did not fit. */
+		while (n > 0 && ((unsigned char)actor[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n)
+		memcpy(tl_actor, actor, n);
+	tl_actor[n] = '\0';
+}
+
+const char *store_actor(void)
+{
+	return tl_actor[0] ? tl_actor : "system";
 }
 
 /* ---- locking, errors, statements --------------------------------------- */
@@ -555,7 +612,7 @@ static int load_orgs(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->orgs = arena_array(a, n, sizeof(*s->orgs));
 	if (!(q = prep(st, "SELECT id, key, name, short_name, kind, sector, "
-			   "parent_id, note, created, modified FROM organisation "
+			   "parent_id, note, created, modified, revision FROM organisation "
 			   "ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
@@ -572,6 +629,7 @@ static int load_orgs(struct store *st, struct arena *a, struct structure *s,
 		o->note = col_text(a, q, 7);
 		o->created = col_text(a, q, 8);
 		o->modified = col_text(a, q, 9);
+		o->revision = sqlite3_column_int64(q, 10);
 	}
 	s->n_orgs = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -594,7 +652,7 @@ static int load_areas(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->areas = arena_array(a, n, sizeof(*s->areas));
 	if (!(q = prep(st, "SELECT id, key, name, region_id, hospital_id, note, "
-			   "created, modified FROM area ORDER BY id", err))) {
+			   "created, modified, revision FROM area ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -608,6 +666,7 @@ static int load_areas(struct store *st, struct arena *a, struct structure *s,
 		ar->note = col_text(a, q, 5);
 		ar->created = col_text(a, q, 6);
 		ar->modified = col_text(a, q, 7);
+		ar->revision = sqlite3_column_int64(q, 8);
 	}
 	s->n_areas = i;
 	if ((rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad, "area", err)))
@@ -660,7 +719,7 @@ static int load_bodies(struct store *st, struct arena *a, struct structure *s,
 	s->bodies = arena_array(a, n, sizeof(*s->bodies));
 	if (!(q = prep(st, "SELECT id, key, name, short_name, kind, parent_id, "
 			   "area_id, region_id, formal, description, created, "
-			   "modified FROM body ORDER BY id", err))) {
+			   "modified, revision FROM body ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -678,6 +737,7 @@ static int load_bodies(struct store *st, struct arena *a, struct structure *s,
 		b->description = col_text(a, q, 9);
 		b->created = col_text(a, q, 10);
 		b->modified = col_text(a, q, 11);
+		b->revision = sqlite3_column_int64(q, 12);
 	}
 	s->n_bodies = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad, "body", err);
@@ -846,7 +906,7 @@ static int load_charters(struct store *st, struct arena *a, struct structure *s,
 			   "valid_from, chair_rule, quorum_rule, decision_rule, "
 			   "competence, recommends_to_id, economic_to_councils, "
 			   "min_meetings_per_year, meets_before_id, psychiatry_first, "
-			   "created, modified FROM charter ORDER BY id", err))) {
+			   "created, modified, revision FROM charter ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -871,6 +931,7 @@ static int load_charters(struct store *st, struct arena *a, struct structure *s,
 		c->psychiatry_first = sqlite3_column_int(q, 16) != 0;
 		c->created = col_text(a, q, 17);
 		c->modified = col_text(a, q, 18);
+		c->revision = sqlite3_column_int64(q, 19);
 	}
 	s->n_charters = i;
 	if ((rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -896,7 +957,7 @@ static int load_people(struct store *st, struct arena *a, struct structure *s,
 		goto out;
 	s->people = arena_array(a, n, sizeof(*s->people));
 	if (!(q = prep(st, "SELECT id, key, name, title, email, organisation_id, "
-			   "note, created, modified FROM person ORDER BY id", err))) {
+			   "note, created, modified, revision FROM person ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -911,6 +972,7 @@ static int load_people(struct store *st, struct arena *a, struct structure *s,
 		p->note = col_text(a, q, 6);
 		p->created = col_text(a, q, 7);
 		p->modified = col_text(a, q, 8);
+		p->revision = sqlite3_column_int64(q, 9);
 	}
 	s->n_people = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, false, "person", err);
@@ -933,7 +995,7 @@ static int load_memberships(struct store *st, struct arena *a,
 	if (!(q = prep(st, "SELECT id, key, person_id, body_id, role, function, "
 			   "seat_key, represents_id, appointed_by_id, "
 			   "substitute_for_id, local, start_date, end_date, "
-			   "created, modified FROM membership ORDER BY id", err))) {
+			   "created, modified, revision FROM membership ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -954,6 +1016,7 @@ static int load_memberships(struct store *st, struct arena *a,
 		m->end = col_date(q, 12, &bad);
 		m->created = col_text(a, q, 13);
 		m->modified = col_text(a, q, 14);
+		m->revision = sqlite3_column_int64(q, 15);
 	}
 	s->n_memberships = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, bad,
@@ -974,7 +1037,7 @@ static int load_rotations(struct store *st, struct arena *a,
 		goto out;
 	s->rotations = arena_array(a, n, sizeof(*s->rotations));
 	if (!(q = prep(st, "SELECT id, body_id, start_year, end_year, org_id, note, "
-			   "created, modified FROM rotation ORDER BY id", err))) {
+			   "created, modified, revision FROM rotation ORDER BY id", err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
@@ -988,6 +1051,7 @@ static int load_rotations(struct store *st, struct arena *a,
 		ro->note = col_text(a, q, 5);
 		ro->created = col_text(a, q, 6);
 		ro->modified = col_text(a, q, 7);
+		ro->revision = sqlite3_column_int64(q, 8);
 	}
 	s->n_rotations = i;
 	rc = load_finish(st, r == SQLITE_ROW ? SQLITE_DONE : r, false, "rotation", err);
@@ -1000,6 +1064,23 @@ out:
  * Loads everything in one read transaction (one snapshot). On failure
  * *out is left empty; what was allocated stays in the arena.
  */
+/* Unlocked, inside the caller's transaction. */
+static int db_load(struct store *st, struct arena *a, struct structure *out,
+		   struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	int rc;
+	if ((rc = load_orgs(st, a, out, err)) ||
+	    (rc = load_areas(st, a, out, err)) ||
+	    (rc = load_bodies(st, a, out, err)) ||
+	    (rc = load_charters(st, a, out, err)) ||
+	    (rc = load_people(st, a, out, err)) ||
+	    (rc = load_memberships(st, a, out, err)) ||
+	    (rc = load_rotations(st, a, out, err)))
+		return rc;
+	return 0;
+}
+
 int store_load(struct store *st, struct arena *a, struct structure *out,
 	       struct err *err)
 {
@@ -1009,13 +1090,7 @@ int store_load(struct store *st, struct arena *a, struct structure *out,
 	store_lock(st);
 	if ((rc = exec(st, "BEGIN", err)))
 		goto out;
-	if ((rc = load_orgs(st, a, out, err)) ||
-	    (rc = load_areas(st, a, out, err)) ||
-	    (rc = load_bodies(st, a, out, err)) ||
-	    (rc = load_charters(st, a, out, err)) ||
-	    (rc = load_people(st, a, out, err)) ||
-	    (rc = load_memberships(st, a, out, err)) ||
-	    (rc = load_rotations(st, a, out, err)))
+	if ((rc = db_load(st, a, out, err)))
 		goto out;
 	rc = exec(st, "COMMIT", err);
 out:
@@ -1670,6 +1745,191 @@ static int resolve_key(struct store *st, enum store_kind kind, int64_t id,
 	return 0;
 }
 
+/* ---- revisions and the audit log --------------------------------------- */
+
+/*
+ * What a save or delete knows about its object before the change: the
+ * structure as stored (read inside the write transaction), the object's
+ * JSON and revision. Everything lives in ac->a, freed by audit_free.
+ */
+struct audit_ctx {
+	struct arena a;
+	bool existed;
+	int64_t revision;	/* stored before; after audit_end, stored now */
+	int64_t body_id;	/* the body the object belonged to */
+	const char *key;	/* its key ("" for rotations) */
+	struct buf before;	/* the object's JSON; empty when new */
+};
+
+static void audit_init(struct audit_ctx *ac)
+{
+	memset(ac, 0, sizeof(*ac));
+	arena_init(&ac->a);
+	ac->before = (struct buf)BUF_INIT;
+}
+
+static void audit_free(struct audit_ctx *ac)
+{
+	buf_free(&ac->before);
+	arena_free(&ac->a);
+}
+
+/* The stored revision of an object and the body it belongs to; false
+ * when s has no such object. */
+static bool object_facts(const struct structure *s, enum store_kind kind,
+			 int64_t id, int64_t *revision, int64_t *body_id,
+			 const char **key)
+{
+	long i = kind_index(s, kind, id);
+	if (i < 0)
+		return false;
+	*body_id = 0;
+	*key = "";
+	switch (kind) {
+	case STORE_ORG:
+		*revision = s->orgs[i].revision;
+		*key = s->orgs[i].key;
+		break;
+	case STORE_AREA:
+		*revision = s->areas[i].revision;
+		*key = s->areas[i].key;
+		break;
+	case STORE_BODY:
+		*revision = s->bodies[i].revision;
+		*body_id = s->bodies[i].id;
+		*key = s->bodies[i].key;
+		break;
+	case STORE_CHARTER:
+		*revision = s->charters[i].revision;
+		*body_id = s->charters[i].body_id;
+		*key = s->charters[i].key;
+		break;
+	case STORE_PERSON:
+		*revision = s->people[i].revision;
+		*key = s->people[i].key;
+		break;
+	case STORE_MEMBERSHIP:
+		*revision = s->memberships[i].revision;
+		*body_id = s->memberships[i].body_id;
+		*key = s->memberships[i].key;
+		break;
+	case STORE_ROTATION:
+		*revision = s->rotations[i].revision;
+		*body_id = s->rotations[i].body_id;
+		break;
+	}
+	return true;
+}
+
+/* "Nogen har ændret medlemskabet, siden du åbnede det. ..." */
+static int stale_error(enum store_kind kind, bool delete, struct err *err)
+{
+	const char *noun = kinds[kind].noun;
+	err_set(err, ERR_CONFLICT, "stale",
+		"Nogen har ændret %c%s, siden du åbnede %s. %s",
+		noun[0] + ('a' - 'A'), noun + 1, kinds[kind].pronoun,
+		delete ? "Der er ikke slettet noget – se de nye oplysninger, "
+			 "og slet igen, hvis det stadig er rigtigt."
+		       : "Dine ændringer er ikke gemt – se forskellen herunder "
+			 "og gem igen.");
+	return ERR_CONFLICT;
+}
+
+/*
+ * Before a change of object id (0: a new one): reads the structure,
+ * remembers the object's JSON, and refuses a stale revision (want > 0)
+ * with ERR_CONFLICT "stale". A missing id is left to the write, which
+ * reports it as ERR_NOT_FOUND.
+ */
+static int audit_begin(struct store *st, enum store_kind kind, int64_t id,
+		       int64_t want, struct audit_ctx *ac, struct err *err)
+{
+	struct structure s;
+	int rc;
+
+	if (!id)
+		return 0;
+	if ((rc = db_load(st, &ac->a, &s, err)))
+		return rc;
+	if (!object_facts(&s, kind, id, &ac->revision, &ac->body_id, &ac->key))
+		return 0;
+	ac->existed = true;
+	if (want > 0 && want != ac->revision)
+		return stale_error(kind, false, err);
+	return structure_object_json(&s, kind, id, &ac->before, err);
+}
+
+static int audit_insert(struct store *st, const char *action, const char *kind,
+			int64_t object_id, const char *key, int64_t body_id,
+			const struct buf *before, const struct buf *after,
+			struct err *err)
+{
+	sqlite3_stmt *q = prep(st, "INSERT INTO audit (at, actor, action, kind, "
+				   "object_id, object_key, body_id, before, after) "
+				   "VALUES (" STORE_NOW ", ?1, ?2, ?3, ?4, ?5, ?6, "
+				   "?7, ?8)", err);
+	int rc;
+	if (!q)
+		return ERR_INTERNAL;
+	sqlite3_bind_text(q, 1, store_actor(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, kind, -1, SQLITE_STATIC);
+	bind_id(q, 4, object_id);
+	if (key && *key)
+		sqlite3_bind_text(q, 5, key, -1, SQLITE_TRANSIENT);
+	bind_id(q, 6, body_id);
+	if (before && before->len)
+		sqlite3_bind_text(q, 7, before->data, (int)before->len,
+				  SQLITE_TRANSIENT);
+	if (after && after->len)
+		sqlite3_bind_text(q, 8, after->data, (int)after->len,
+				  SQLITE_TRANSIENT);
+	rc = step_done(st, q, err);
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/*
+ * After the write of object id: reads it back; when it differs from
+ * before (or is new) bumps its revision and writes the audit row.
+ * ac->revision is then the stored revision.
+ */
+static int audit_end(struct store *st, enum store_kind kind, int64_t id,
+		     struct audit_ctx *ac, struct err *err)
+{
+	struct structure s;
+	struct buf after = BUF_INIT;
+	int64_t rev = 0, body_id = 0;
+	const char *key = "";
+	int rc;
+
+	if ((rc = db_load(st, &ac->a, &s, err)))
+		goto out;
+	if (!object_facts(&s, kind, id, &rev, &body_id, &key)) {
+		err_set(err, ERR_INTERNAL, "lost", "%s blev ikke gemt.",
+			kinds[kind].noun);
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	if ((rc = structure_object_json(&s, kind, id, &after, err)))
+		goto out;
+	ac->revision = rev;
+	if (ac->existed && after.len == ac->before.len &&
+	    memcmp(after.data, ac->before.data, after.len) == 0)
+		goto out;	/* no change: no row, same revision */
+	if (ac->existed) {
+		if ((rc = touch_modified(st, kinds[kind].bump_sql, id, err)))
+			goto out;
+		ac->revision = rev + 1;
+	}
+	rc = audit_insert(st, ac->existed ? "update" : "create", kinds[kind].code,
+			  id, key, body_id, ac->existed ? &ac->before : NULL,
+			  &after, err);
+out:
+	buf_free(&after);
+	return rc;
+}
+
 /* ---- saves ------------------------------------------------------------- */
 
 /* The end of every save: commit or roll back, and unlock. */
@@ -1687,19 +1947,26 @@ int store_org_save(struct store *st, struct organisation *o, struct err *err)
 {
 	const char *key = NULL;
 	int64_t id = o->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_ORG, o->id, o->revision, &ac, err)))
 		goto out;
 	if ((rc = resolve_key(st, STORE_ORG, o->id, o->key, o->name, &key, err)))
 		goto out;
-	rc = org_write(st, o, key, NULL, &id, err);
+	if ((rc = org_write(st, o, key, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_ORG, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		o->id = id;
 		o->key = key;
+		o->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1707,19 +1974,26 @@ int store_area_save(struct store *st, struct area *a, struct err *err)
 {
 	const char *key = NULL;
 	int64_t id = a->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_AREA, a->id, a->revision, &ac, err)))
 		goto out;
 	if ((rc = resolve_key(st, STORE_AREA, a->id, a->key, a->name, &key, err)))
 		goto out;
-	rc = area_write(st, a, key, NULL, &id, err);
+	if ((rc = area_write(st, a, key, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_AREA, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		a->id = id;
 		a->key = key;
+		a->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1727,19 +2001,26 @@ int store_body_save(struct store *st, struct body *b, struct err *err)
 {
 	const char *key = NULL;
 	int64_t id = b->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_BODY, b->id, b->revision, &ac, err)))
 		goto out;
 	if ((rc = resolve_key(st, STORE_BODY, b->id, b->key, b->name, &key, err)))
 		goto out;
-	rc = body_write(st, b, key, NULL, &id, err);
+	if ((rc = body_write(st, b, key, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_BODY, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		b->id = id;
 		b->key = key;
+		b->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1749,22 +2030,29 @@ int store_charter_save(struct store *st, struct charter *c, struct err *err)
 {
 	const char *key = NULL, *name;
 	int64_t id = c->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_CHARTER, c->id, c->revision, &ac, err)))
 		goto out;
 	name = key_of_row(st, "SELECT key FROM body WHERE id = ?1", c->body_id);
 	name = arena_printf(&st->keys, "%s-v%d", *name ? name : "kommissorium",
 			    c->version);
 	if ((rc = resolve_key(st, STORE_CHARTER, c->id, c->key, name, &key, err)))
 		goto out;
-	rc = charter_write(st, c, key, NULL, &id, c, err);
+	if ((rc = charter_write(st, c, key, NULL, &id, c, err)))
+		goto out;
+	rc = audit_end(st, STORE_CHARTER, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		c->id = id;
 		c->key = key;
+		c->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1772,19 +2060,26 @@ int store_person_save(struct store *st, struct person *p, struct err *err)
 {
 	const char *key = NULL;
 	int64_t id = p->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_PERSON, p->id, p->revision, &ac, err)))
 		goto out;
 	if ((rc = resolve_key(st, STORE_PERSON, p->id, p->key, p->name, &key, err)))
 		goto out;
-	rc = person_write(st, p, key, NULL, &id, err);
+	if ((rc = person_write(st, p, key, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_PERSON, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		p->id = id;
 		p->key = key;
+		p->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1795,10 +2090,13 @@ int store_membership_save(struct store *st, struct membership *m,
 {
 	const char *key = NULL, *pk, *bk, *name;
 	int64_t id = m->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_MEMBERSHIP, m->id, m->revision, &ac, err)))
 		goto out;
 	pk = key_of_row(st, "SELECT key FROM person WHERE id = ?1", m->person_id);
 	bk = key_of_row(st, "SELECT key FROM body WHERE id = ?1", m->body_id);
@@ -1806,27 +2104,39 @@ int store_membership_save(struct store *st, struct membership *m,
 			    *bk ? bk : "forum");
 	if ((rc = resolve_key(st, STORE_MEMBERSHIP, m->id, m->key, name, &key, err)))
 		goto out;
-	rc = membership_write(st, m, key, NULL, &id, err);
+	if ((rc = membership_write(st, m, key, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_MEMBERSHIP, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
 		m->id = id;
 		m->key = key;
+		m->revision = ac.revision;
 	}
+	audit_free(&ac);
 	return rc;
 }
 
 int store_rotation_save(struct store *st, struct rotation *r, struct err *err)
 {
 	int64_t id = r->id;
+	struct audit_ctx ac;
 	int rc;
 
+	audit_init(&ac);
 	store_lock(st);
-	if ((rc = tx_begin(st, err)))
+	if ((rc = tx_begin(st, err)) ||
+	    (rc = audit_begin(st, STORE_ROTATION, r->id, r->revision, &ac, err)))
 		goto out;
-	rc = rotation_write(st, r, NULL, &id, err);
+	if ((rc = rotation_write(st, r, NULL, &id, err)))
+		goto out;
+	rc = audit_end(st, STORE_ROTATION, id, &ac, err);
 out:
-	if ((rc = save_finish(st, rc, err)) == 0)
+	if ((rc = save_finish(st, rc, err)) == 0) {
 		r->id = id;
+		r->revision = ac.revision;
+	}
+	audit_free(&ac);
 	return rc;
 }
 
@@ -1835,16 +2145,30 @@ out:
 int store_delete(struct store *st, enum store_kind kind, int64_t id,
 		 struct err *err)
 {
+	return store_delete_rev(st, kind, id, 0, err);
+}
+
+int store_delete_rev(struct store *st, enum store_kind kind, int64_t id,
+		     int64_t revision, struct err *err)
+{
 	sqlite3_stmt *q = NULL;
+	struct audit_ctx ac;
 	int rc, r;
 
 	if (!kind_valid(kind)) {
 		err_set(err, ERR_INVALID, "bad_kind", "Ukendt slags oplysning.");
 		return ERR_INVALID;
 	}
+	audit_init(&ac);
 	store_lock(st);
 	if ((rc = tx_begin(st, err)))
 		goto out;
+	if ((rc = audit_begin(st, kind, id, 0, &ac, err)))
+		goto out;
+	if (ac.existed && revision > 0 && revision != ac.revision) {
+		rc = stale_error(kind, true, err);
+		goto out;
+	}
 	if (!(q = prep(st, kinds[kind].delete_sql, err))) {
 		rc = ERR_INTERNAL;
 		goto out;
@@ -1872,9 +2196,13 @@ int store_delete(struct store *st, enum store_kind kind, int64_t id,
 		rc = ERR_NOT_FOUND;
 		goto out;
 	}
+	rc = audit_insert(st, "delete", kinds[kind].code, id, ac.key, ac.body_id,
+			  &ac.before, NULL, err);
 out:
 	sqlite3_finalize(q);
-	return save_finish(st, rc, err);
+	rc = save_finish(st, rc, err);
+	audit_free(&ac);
+	return rc;
 }
 
 /* ---- import ------------------------------------------------------------ */
@@ -2010,6 +2338,23 @@ out:
 	return rc;
 }
 
+/* The one audit row of an import: how many of each kind it brought. */
+static int import_audit(struct store *st, const struct structure *s,
+			struct err *err)
+{
+	struct buf after = BUF_INIT;
+	int rc;
+	buf_printf(&after, "{\"organisations\":%zu,\"areas\":%zu,"
+			   "\"bodies\":%zu,\"charters\":%zu,\"people\":%zu,"
+			   "\"memberships\":%zu,\"rotations\":%zu}",
+		   s->n_orgs, s->n_areas, s->n_bodies, s->n_charters,
+		   s->n_people, s->n_memberships, s->n_rotations);
+	rc = audit_insert(st, "import", "structure", 0, NULL, 0, NULL, &after,
+			  err);
+	buf_free(&after);
+	return rc;
+}
+
 int store_import(struct store *st, const struct structure *s, struct err *err)
 {
 	struct idmap m = { .s = s };
@@ -2042,11 +2387,77 @@ int store_import(struct store *st, const struct structure *s, struct err *err)
 	}
 	if (rc < 0)
 		goto out;
-	rc = import_all(st, s, &m, err);
+	if ((rc = import_all(st, s, &m, err)))
+		goto out;
+	rc = import_audit(st, s, err);
 out:
 	rc = save_finish(st, rc, err);
 free:
 	for (int k = STORE_ORG; k <= STORE_ROTATION; k++)
 		free(m.db[k]);
+	return rc;
+}
+
+/* ---- reading the audit log --------------------------------------------- */
+
+static const char *col_text_or_null(struct arena *a, sqlite3_stmt *q, int i)
+{
+	if (sqlite3_column_type(q, i) == SQLITE_NULL)
+		return NULL;
+	return col_text(a, q, i);
+}
+
+int store_audit_list(struct store *st, struct arena *a, const char *kind,
+		     int64_t object_id, int64_t body_id, int limit,
+		     struct audit_entry **out, size_t *n, struct err *err)
+{
+	sqlite3_stmt *q = NULL;
+	struct audit_entry *items = NULL;
+	size_t count = 0, cap = 0;
+	int r, rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	store_lock(st);
+	if (!(q = prep(st, "SELECT id, at, actor, action, kind, object_id, "
+			   "object_key, body_id, before, after FROM audit "
+			   "WHERE (?1 IS NULL OR kind = ?1) "
+			   "AND (?2 IS NULL OR object_id = ?2) "
+			   "AND (?3 IS NULL OR body_id = ?3) "
+			   "ORDER BY id DESC LIMIT ?4", err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	bind_code(q, 1, kind);
+	bind_id(q, 2, object_id);
+	bind_id(q, 3, body_id);
+	sqlite3_bind_int(q, 4, limit > 0 ? limit : -1);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			items = arena_grow(a, items, count, nc, sizeof(*items));
+			cap = nc;
+		}
+		struct audit_entry *e = &items[count++];
+		e->id = sqlite3_column_int64(q, 0);
+		e->at = col_text(a, q, 1);
+		e->actor = col_text(a, q, 2);
+		e->action = col_text(a, q, 3);
+		e->kind = col_text(a, q, 4);
+		e->object_id = sqlite3_column_int64(q, 5);
+		e->object_key = col_text(a, q, 6);
+		e->body_id = sqlite3_column_int64(q, 7);
+		e->before = col_text_or_null(a, q, 8);
+		e->after = col_text_or_null(a, q, 9);
+	}
+	if (r != SQLITE_DONE) {
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+		goto out;
+	}
+	*out = items;
+	*n = count;
+out:
+	sqlite3_finalize(q);
+	store_unlock(st);
 	return rc;
 }

@@ -48,6 +48,18 @@ int store_load(struct store *st, struct arena *a, struct structure *out,
  * version ("ssu-v2"), memberships from the person's and the body's keys.
  * store_area_save replaces the area's municipality list;
  * store_charter_save replaces the charter's seats, approvals, overlaps.
+ *
+ * Revisions (model.h): when the object has an id and revision > 0, the
+ * save happens only while the stored revision is still that one
+ * (checked inside the write transaction); otherwise nothing is written
+ * and ERR_CONFLICT with code "stale" and a Danish message is returned.
+ * revision 0 saves unconditionally. On success the object's revision is
+ * set to the stored one (unchanged when the save changed nothing).
+ *
+ * Audit: a save that changes the object writes one audit row (create or
+ * update, with the object before and after as canonical JSON) in the
+ * same transaction, naming the calling thread's actor (store_actor_set).
+ * A save that changes nothing writes none.
  */
 int store_org_save(struct store *st, struct organisation *o, struct err *err);
 int store_area_save(struct store *st, struct area *a, struct err *err);
@@ -68,9 +80,66 @@ enum store_kind {
 	STORE_ROTATION,
 };
 /* Deletes one object; ERR_CONFLICT with a Danish message when other
- * objects still refer to it, ERR_NOT_FOUND when there is none. */
+ * objects still refer to it, ERR_NOT_FOUND when there is none. Writes a
+ * "delete" audit row with the object as it was. */
 int store_delete(struct store *st, enum store_kind kind, int64_t id,
 		 struct err *err);
+/* The same, conditional on the stored revision (when revision > 0):
+ * ERR_CONFLICT "stale" when it is no longer that one. */
+int store_delete_rev(struct store *st, enum store_kind kind, int64_t id,
+		     int64_t revision, struct err *err);
+
+/* ---- audit log --------------------------------------------------------
+ * Who is writing: the calling thread's actor, copied (at most 128 bytes,
+ * cut at a UTF-8 character boundary) into thread-local storage and named
+ * in every audit row the thread writes until it is set again. Default
+ * "system"; NULL or "" sets it back. The web server sets it at the start
+ * of each request ("anonym (IP)"), the CLI once ("cli (<user>)").
+ */
+void store_actor_set(const char *actor);
+const char *store_actor(void);
+
+/* One audit row. Strings are owned by the arena given to the list. */
+struct audit_entry {
+	int64_t id;
+	const char *at;		/* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *actor;
+	const char *action;	/* "create", "update", "delete", "import" */
+	const char *kind;	/* "organisation", ..., "rotation";
+				   "structure" for an import */
+	int64_t object_id;	/* 0 for an import */
+	const char *object_key;	/* "" when none */
+	int64_t body_id;	/* the body the object belongs to; 0 = none */
+	const char *before;	/* canonical compact JSON; NULL = none */
+	const char *after;	/* NULL = none; an import's counts */
+};
+
+/* The code of a kind as audit rows name it ("organisation", ...). */
+const char *store_kind_code(enum store_kind kind);
+
+/*
+ * The newest audit rows first, at most limit (<= 0: all). Filters are
+ * optional: kind (NULL = any), object_id (0 = any), body_id (0 = any:
+ * else rows of the body itself and of objects belonging to it).
+ */
+int store_audit_list(struct store *st, struct arena *a, const char *kind,
+		     int64_t object_id, int64_t body_id, int limit,
+		     struct audit_entry **out, size_t *n, struct err *err);
+
+/* One field that differs between an audit row's before and after. The
+ * values are display text: a string as it is, a number or true/false
+ * as JSON, a list as compact JSON; "" when the field is absent. */
+struct audit_change {
+	const char *field;	/* the structure-file name ("name", "role") */
+	const char *before;
+	const char *after;
+};
+
+/* The fields that differ between e->before and e->after, in the order
+ * of the structure format (the after object's order, then fields only
+ * before has). Arena-owned; *n = 0 when either side is missing. */
+int store_audit_changes(struct arena *a, const struct audit_entry *e,
+			struct audit_change **out, size_t *n);
 
 /*
  * Imports a whole structure (as parsed by structure_from_json: ids are
@@ -92,5 +161,10 @@ int structure_from_json(struct arena *a, const char *text, size_t len,
 			struct structure *out, struct err *err);
 int structure_to_json(const struct structure *s, struct buf *out,
 		      struct err *err);
+/* One object of s as it appears in a structure file, printed compactly
+ * (no spaces, no newline) and appended to out: what the audit log keeps.
+ * ERR_NOT_FOUND when s has no such object. */
+int structure_object_json(const struct structure *s, enum store_kind kind,
+			  int64_t id, struct buf *out, struct err *err);
 
 #endif

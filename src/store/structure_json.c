@@ -856,7 +856,58 @@ struct print {
 	const struct structure *s;
 	struct err *err;
 	bool failed;		/* the first failure is in err */
+	/* For the audit log: text that is not UTF-8 is written with
+	 * U+FFFD for the bad bytes instead of failing (the store keeps
+	 * what it is given; a change must not fail for its log). */
+	bool lenient;
 };
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 if none. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	size_t len;
+	unsigned min;
+	unsigned c = p[0];
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if ((c & 0xE0) == 0xC0) { len = 2; c &= 0x1F; min = 0x80; }
+	else if ((c & 0xF0) == 0xE0) { len = 3; c &= 0x0F; min = 0x800; }
+	else if ((c & 0xF8) == 0xF0) { len = 4; c &= 0x07; min = 0x10000; }
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/* A JSON string of s with every invalid byte replaced by U+FFFD. */
+static json_t *json_string_lenient(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n) {
+		size_t k = utf8_seq(p, n);
+		if (k) {
+			buf_put(&b, p, k);
+		} else {
+			buf_puts(&b, "\xEF\xBF\xBD");
+			k = 1;
+		}
+		p += k;
+		n -= k;
+	}
+	json_t *j = json_string(buf_str(&b));
+	buf_free(&b);
+	return j;
+}
 
 /* Index of the object with id in an id-carrying array, or -1; loaded and
  * parsed arrays hold ids in order, so a binary search hits. */
@@ -927,8 +978,12 @@ static void put(struct print *pr, json_t *o, const char *k, json_t *v)
 
 static void put_str(struct print *pr, json_t *o, const char *k, const char *v)
 {
-	if (v && *v)
-		put(pr, o, k, json_string(v));
+	if (v && *v) {
+		json_t *j = json_string(v);
+		if (!j && pr->lenient)
+			j = json_string_lenient(v);
+		put(pr, o, k, j);
+	}
 }
 
 static void put_int(struct print *pr, json_t *o, const char *k, int v)
@@ -1199,4 +1254,117 @@ out:
 	}
 	json_decref(root);
 	return rc;
+}
+
+/* ---- one object, for the audit log ------------------------------------- */
+
+#define OBJ_AT(arr, n, type, fn)                                           \
+	do {                                                               \
+		long i_ = find_sorted((arr), (n), sizeof(struct type),     \
+				      offsetof(struct type, id), id);      \
+		if (i_ >= 0)                                               \
+			j = fn(&pr, &(arr)[i_]);                           \
+	} while (0)
+
+int structure_object_json(const struct structure *s, enum store_kind kind,
+			  int64_t id, struct buf *out, struct err *err)
+{
+	struct print pr = { .s = s, .err = err, .lenient = true };
+	json_t *j = NULL;
+	int rc = ERR_INTERNAL;
+
+	switch (kind) {
+	case STORE_ORG:
+		OBJ_AT(s->orgs, s->n_orgs, organisation, print_org);
+		break;
+	case STORE_AREA:
+		OBJ_AT(s->areas, s->n_areas, area, print_area);
+		break;
+	case STORE_BODY:
+		OBJ_AT(s->bodies, s->n_bodies, body, print_body);
+		break;
+	case STORE_CHARTER:
+		OBJ_AT(s->charters, s->n_charters, charter, print_charter);
+		break;
+	case STORE_PERSON:
+		OBJ_AT(s->people, s->n_people, person, print_person);
+		break;
+	case STORE_MEMBERSHIP:
+		OBJ_AT(s->memberships, s->n_memberships, membership,
+		       print_membership);
+		break;
+	case STORE_ROTATION:
+		OBJ_AT(s->rotations, s->n_rotations, rotation, print_rotation);
+		break;
+	}
+	if (!j) {
+		err_set(err, ERR_NOT_FOUND, "not_found", "Oplysningerne findes ikke.");
+		return ERR_NOT_FOUND;
+	}
+	if (pr.failed)
+		goto out;
+	if (json_dump_callback(j, dump_to_buf, out, JSON_COMPACT) != 0) {
+		err_set(err, ERR_INTERNAL, "json_dump",
+			"Oplysningerne kan ikke skrives som JSON.");
+		goto out;
+	}
+	rc = 0;
+out:
+	json_decref(j);
+	return rc;
+}
+#undef OBJ_AT
+
+/* A JSON value as display text (see struct audit_change). */
+static const char *change_text(struct arena *a, json_t *v)
+{
+	if (!v || json_is_null(v))
+		return "";
+	if (json_is_string(v))
+		return arena_strndup(a, json_string_value(v), json_string_length(v));
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	const char *t = arena_strdup(a, s ? s : "");
+	free(s);
+	return t;
+}
+
+static void change_add(struct arena *a, struct audit_change **out, size_t *n,
+		       size_t *cap, const char *field, json_t *b, json_t *f)
+{
+	if (b && f && json_equal(b, f))
+		return;
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		*out = arena_grow(a, *out, *n, nc, sizeof(**out));
+		*cap = nc;
+	}
+	(*out)[(*n)++] = (struct audit_change){ arena_strdup(a, field),
+						change_text(a, b),
+						change_text(a, f) };
+}
+
+int store_audit_changes(struct arena *a, const struct audit_entry *e,
+			struct audit_change **out, size_t *n)
+{
+	json_t *b = NULL, *f = NULL;
+	size_t cap = 0;
+	const char *k;
+	json_t *v;
+
+	*out = NULL;
+	*n = 0;
+	if (!e->before || !e->after)
+		return 0;
+	b = json_loads(e->before, 0, NULL);
+	f = json_loads(e->after, 0, NULL);
+	if (json_is_object(b) && json_is_object(f)) {
+		json_object_foreach(f, k, v)
+			change_add(a, out, n, &cap, k, json_object_get(b, k), v);
+		json_object_foreach(b, k, v)
+			if (!json_object_get(f, k))
+				change_add(a, out, n, &cap, k, v, NULL);
+	}
+	json_decref(b);
+	json_decref(f);
+	return 0;
 }
