@@ -150,6 +150,11 @@ void web_dispatch(struct request *req, struct response *res)
 		res->status = 200;
 	if (!res->arena)
 		res->arena = req->arena;
+	/* Who the audit log names for this request's writes (per thread;
+	 * accounts will name the user here). */
+	store_actor_set(req->peer && *req->peer
+				? arena_printf(req->arena, "anonym (%s)", req->peer)
+				: "anonym");
 	const char *path = req->path ? req->path : "/";
 	const char *method = req->method ? req->method : "GET";
 

@@ -42,6 +42,11 @@ struct request {
 	const char *body;		/* raw body (JSON API), NUL-terminated */
 	size_t body_len;
 	const char *content_type;	/* request Content-Type or "" */
+	/* The If-Match header (API writes: RFC 9110 conditional requests)
+	 * and the client's address ("192.0.2.7", for the audit log's
+	 * actor); NULL when absent or not known. Set by server.c. */
+	const char *if_match;
+	const char *peer;
 	const char *params[4];		/* ":name" captures of the route */
 	size_t n_params;
 	/* CSRF token for this client (double-submit cookie "csrf"), set by

@@ -72,7 +72,7 @@ async function create(resource, data) {
 }
 
 // PUT changes, then GET: the changes are there, other fields kept
-// ("modified" aside: the change sets it).
+// ("modified" and "revision" aside: the change sets them).
 async function update(resource, obj, changes) {
   const r = await put(`/${resource}/${obj.id}`, changes);
   assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -81,7 +81,7 @@ async function update(resource, obj, changes) {
   for (const [k, v] of Object.entries(changes))
     assert.deepEqual(g.body[k], v, `field ${k} after PUT`);
   for (const [k, v] of Object.entries(obj))
-    if (!(k in changes) && k !== 'modified' && !k.endsWith('_id') && typeof v !== 'object')
+    if (!(k in changes) && k !== 'modified' && k !== 'revision' && !k.endsWith('_id') && typeof v !== 'object')
       assert.deepEqual(g.body[k], v, `field ${k} kept`);
   return g.body;
 }

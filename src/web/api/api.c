@@ -22,6 +22,14 @@
  * against it (core/validate.h, 422), saves through the store (409 on a
  * conflict), invalidates the cached structure and answers with the
  * object as stored, read back through the reloaded structure.
+ *
+ * Concurrent writers: every object has a revision (model.h). GET of one
+ * object sends it as `ETag: "v<revision>"` and in the body ("revision").
+ * PUT and DELETE with `If-Match: "v<revision>"` happen only while that is
+ * still the stored revision, else 412 (the store compares inside its
+ * write transaction, so two writers cannot both win). Without If-Match a
+ * PUT whose body carries "revision" (what GET gave) is compared the same
+ * way, answering 409 "stale"; with neither the write is unconditional.
  */
 #include "api.h"
 
@@ -88,8 +96,11 @@ json_t *api_text(const char *s)
 	return json_string(s ? s : "");
 }
 
-void api_put_times(json_t *o, const char *created, const char *modified)
+void api_put_times(json_t *o, const char *created, const char *modified,
+		   int64_t revision)
 {
+	json_object_set_new(o, "revision", revision > 0 ?
+			    json_integer((json_int_t)revision) : json_null());
 	json_object_set_new(o, "created", created && *created ?
 			    json_string(created) : json_null());
 	json_object_set_new(o, "modified", modified && *modified ?
@@ -216,6 +227,58 @@ int api_query_id(struct request *req, struct response *res,
 
 /* ---- generic handlers -------------------------------------------------- */
 
+static int64_t *obj_revision(const struct api_resource *r, void *obj)
+{
+	return (int64_t *)((char *)obj + r->revision_off);
+}
+
+static void res_etag(struct response *res, int64_t revision)
+{
+	char tag[32];
+	if (revision <= 0)
+		return;
+	snprintf(tag, sizeof(tag), "\"v%lld\"", (long long)revision);
+	res_header(res, "ETag", tag);
+}
+
+/*
+ * The If-Match header: -1 when absent, 0 for "*" (any current object),
+ * the revision of one `"v<n>"` (weak W/ accepted), -2 for anything else
+ * (a list, another server's tag): it cannot match, so 412.
+ */
+static int64_t if_match_revision(const struct request *req)
+{
+	const char *p = req->if_match;
+	if (!p)
+		return -1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '*' && p[1 + strspn(p + 1, " \t")] == '\0')
+		return 0;
+	if (p[0] == 'W' && p[1] == '/')
+		p += 2;
+	if (p[0] != '"' || p[1] != 'v' || p[2] < '1' || p[2] > '9')
+		return -2;
+	int64_t v = 0;
+	for (p += 2; *p >= '0' && *p <= '9'; p++) {
+		if (v > (INT64_MAX - 9) / 10)
+			return -2;
+		v = v * 10 + (*p - '0');
+	}
+	if (*p++ != '"')
+		return -2;
+	p += strspn(p, " \t");
+	return *p ? -2 : v;
+}
+
+static void precondition_failed(struct response *res)
+{
+	api_error(res, 412, "precondition_failed",
+		  "Oplysningerne er ændret, siden du hentede dem (If-Match "
+		  "passer ikke med den gemte udgave). Hent dem igen, og prøv "
+		  "på ny.");
+}
+
 static void res_not_found(struct response *res, const struct api_resource *r)
 {
 	api_error(res, 404, "not_found", "%s", r->not_found);
@@ -258,6 +321,7 @@ static void api_get(struct request *req, struct response *res,
 		res_not_found(res, r);
 		return;
 	}
+	res_etag(res, *obj_revision(r, (void *)o));
 	api_send(res, 200, r->to_json(s, o));
 }
 
@@ -292,15 +356,17 @@ static void store_failed(struct response *res, const struct err *err,
  * structure and takes one on the new: the load the next request would
  * do anyway. Anything read from the old structure is gone after this.
  */
-static json_t *stored_json(struct request *req, const struct api_resource *r,
-			   int64_t id)
+static json_t *stored_json(struct request *req, struct response *res,
+			   const struct api_resource *r, int64_t id)
 {
 	web_structure_invalidate(req->app);
 	web_request_end(req);
 	const struct structure *s = web_structure(req);
 	const void *o = r->get(s, id);
-	if (o)
+	if (o) {
+		res_etag(res, *obj_revision(r, (void *)o));
 		return r->to_json(s, o);
+	}
 	/* Saved, but the reload failed: the id is all there is to say. */
 	return json_pack("{s:I}", "id", (json_int_t)id);
 }
@@ -339,12 +405,32 @@ static void api_write(struct request *req, struct response *res,
 			return;
 		}
 	}
+	/* Which revision the write is conditional on (0: none). */
+	int64_t match = create ? -1 : if_match_revision(req);
+	int64_t want = 0;
+	json_t *rv = json_object_get(body, "revision");
+	if (rv && !json_is_null(rv)) {
+		if (!json_is_integer(rv) || json_integer_value(rv) < 1) {
+			json_decref(body);
+			api_error(res, 400, "bad_revision",
+				  "feltet «revision» skal være et positivt heltal, "
+				  "som GET gav det");
+			return;
+		}
+		want = (int64_t)json_integer_value(rv);
+	}
+	if (match == -2 || (match > 0 && want && want != match)) {
+		json_decref(body);
+		precondition_failed(res);
+		return;
+	}
 	r->parse(&in, obj);
 	if (in.bad) {
 		json_decref(body);
 		api_in_fail(&in, NULL, res);
 		return;
 	}
+	*obj_revision(r, obj) = create ? 0 : match > 0 ? match : want;
 	bool no_key = r->derive_key && !r->derive_key(req->arena, s, obj);
 	struct field_errors ve = { 0 };
 	r->validate(req->arena, s, obj, &ve);
@@ -357,13 +443,22 @@ static void api_write(struct request *req, struct response *res,
 		return;
 	struct err err = { 0 };
 	if (r->save(req->app->store, obj, &err) != 0) {
-		store_failed(res, &err, r);
+		if (match > 0 && strcmp(err.code, "stale") == 0)
+			precondition_failed(res);
+		else if (strcmp(err.code, "stale") == 0)
+			api_error(res, 409, "stale",
+				  "Oplysningerne er ændret, siden du hentede dem "
+				  "(«revision» passer ikke med den gemte udgave). "
+				  "Dine ændringer er ikke gemt – hent dem igen, og "
+				  "prøv på ny.");
+		else
+			store_failed(res, &err, r);
 		return;
 	}
 	int64_t id = r->id(obj);
 	if (create)
 		res_header(res, "Location", object_path(req->arena, r, id));
-	api_send(res, create ? 201 : 200, stored_json(req, r, id));
+	api_send(res, create ? 201 : 200, stored_json(req, res, r, id));
 }
 
 static void api_create(struct request *req, struct response *res,
@@ -398,9 +493,18 @@ static void api_delete(struct request *req, struct response *res,
 		res_not_found(res, r);
 		return;
 	}
+	int64_t match = if_match_revision(req);
+	if (match == -2) {
+		precondition_failed(res);
+		return;
+	}
 	struct err err = { 0 };
-	if (store_delete(req->app->store, r->kind, id, &err) != 0) {
-		store_failed(res, &err, r);
+	if (store_delete_rev(req->app->store, r->kind, id, match > 0 ? match : 0,
+			     &err) != 0) {
+		if (strcmp(err.code, "stale") == 0)
+			precondition_failed(res);
+		else
+			store_failed(res, &err, r);
 		return;
 	}
 	web_structure_invalidate(req->app);

@@ -44,10 +44,13 @@ json_t *api_code(const char *code);
 /* A string, "" for NULL (never null: text fields are never absent). */
 json_t *api_text(const char *s);
 /* Sets o["created"] and o["modified"] to the object's timestamps
- * ("YYYY-MM-DDTHH:MM:SSZ"), null when unknown. Read-only: on input the
- * resources accept both fields and ignore them, so what GET gave can be
- * PUT back. */
-void api_put_times(json_t *o, const char *created, const char *modified);
+ * ("YYYY-MM-DDTHH:MM:SSZ"), null when unknown, and o["revision"] to its
+ * revision (null when unknown). The timestamps are read-only: on input
+ * the resources accept both fields and ignore them, so what GET gave can
+ * be PUT back. A "revision" given on input makes a PUT conditional on
+ * it (api.c). */
+void api_put_times(json_t *o, const char *created, const char *modified,
+		   int64_t revision);
 
 /* The kinds of object the API and references deal with. */
 enum api_ref {
@@ -162,6 +165,7 @@ struct api_resource {
 	const char *name;		/* "organisations" */
 	enum store_kind kind;
 	size_t size;			/* sizeof the model struct */
+	size_t revision_off;		/* offsetof its int64_t revision */
 	const char *not_found;		/* "Organisationen findes ikke" */
 	/* The object with the id, or NULL. */
 	const void *(*get)(const struct structure *s, int64_t id);

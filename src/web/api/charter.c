@@ -10,6 +10,8 @@
  */
 #include "api.h"
 
+#include <stddef.h>
+
 #include <string.h>
 
 /* ---- nested objects --------------------------------------------------- */
@@ -190,7 +192,8 @@ static json_t *charter_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "seats", seats);
 	json_object_set_new(j, "approvals", apps);
 	json_object_set_new(j, "overlaps", overlaps);
-	api_put_times(j, c->created, c->modified);
+	api_put_times(j, c->created, c->modified,
+		      c->revision);
 	return j;
 }
 
@@ -202,7 +205,7 @@ static void charter_parse(struct api_in *in, void *p)
 		"recommends_to_id", "recommends_to", "economic_to_councils",
 		"min_meetings_per_year", "meets_before_id", "meets_before",
 		"psychiatry_first", "seats", "approvals", "overlaps", "created",
-		"modified", NULL };
+		"modified", "revision", NULL };
 	struct charter *c = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &c->key);
@@ -277,6 +280,7 @@ static bool charter_keep(const void *state, const struct structure *s,
 const struct api_resource api_charters = {
 	.name = "charters", .kind = STORE_CHARTER,
 	.size = sizeof(struct charter),
+	.revision_off = offsetof(struct charter, revision),
 	.not_found = "Kommissoriet findes ikke",
 	.get = charter_get, .nth = charter_nth, .count = charter_count,
 	.id = charter_id, .init = charter_init, .parse = charter_parse,

@@ -5,11 +5,14 @@
  * Each object is written with "id" first, then the fields of
  * docs/structure-format.md in its order; a reference "x" appears twice,
  * as "x_id" (the id) and "x" (the key), both null when there is none.
- * Last come "created" and "modified" (api_put_times).
+ * Last come "created", "modified" and "revision" (api_put_times).
  * Input accepts the same fields (either form of a reference); the
- * timestamps are read-only and ignored.
+ * timestamps are read-only and ignored; a "revision" makes the write
+ * conditional (api.c).
  */
 #include "api.h"
+
+#include <stddef.h>
 
 #include <string.h>
 
@@ -73,7 +76,8 @@ static json_t *org_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "sector", api_code(sector_code(o->sector)));
 	api_put_ref(j, s, "parent_id", "parent", REF_ORG, o->parent_id);
 	json_object_set_new(j, "note", api_text(o->note));
-	api_put_times(j, o->created, o->modified);
+	api_put_times(j, o->created, o->modified,
+		      o->revision);
 	return j;
 }
 
@@ -81,7 +85,7 @@ static void org_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name",
 		"short_name", "kind", "sector", "parent_id", "parent", "note",
-		"created", "modified", NULL };
+		"created", "modified", "revision", NULL };
 	struct organisation *o = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &o->key);
@@ -134,6 +138,7 @@ static bool org_keep(const void *state, const struct structure *s,
 const struct api_resource api_orgs = {
 	.name = "organisations", .kind = STORE_ORG,
 	.size = sizeof(struct organisation),
+	.revision_off = offsetof(struct organisation, revision),
 	.not_found = "Organisationen findes ikke",
 	.get = org_get, .nth = org_nth, .count = org_count, .id = org_id,
 	.init = org_init, .parse = org_parse,
@@ -170,7 +175,8 @@ static json_t *area_json(const struct structure *s, const void *p)
 	json_object_set_new(j, "municipality_ids", ids);
 	json_object_set_new(j, "municipalities", keys);
 	json_object_set_new(j, "note", api_text(a->note));
-	api_put_times(j, a->created, a->modified);
+	api_put_times(j, a->created, a->modified,
+		      a->revision);
 	return j;
 }
 
@@ -179,7 +185,7 @@ static void area_parse(struct api_in *in, void *p)
 	static const char *const fields[] = { "id", "key", "name",
 		"region_id", "region", "hospital_id", "hospital",
 		"municipality_ids", "municipalities", "note", "created",
-		"modified", NULL };
+		"modified", "revision", NULL };
 	struct area *a = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &a->key);
@@ -230,6 +236,7 @@ static bool area_keep(const void *state, const struct structure *s,
 
 const struct api_resource api_areas = {
 	.name = "areas", .kind = STORE_AREA, .size = sizeof(struct area),
+	.revision_off = offsetof(struct area, revision),
 	.not_found = "Klyngen findes ikke",
 	.get = area_get, .nth = area_nth, .count = area_count,
 	.id = area_id, .init = area_init, .parse = area_parse,
@@ -263,7 +270,8 @@ static json_t *body_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "region_id", "region", REF_ORG, b->region_id);
 	json_object_set_new(j, "formal", json_boolean(b->formal));
 	json_object_set_new(j, "description", api_text(b->description));
-	api_put_times(j, b->created, b->modified);
+	api_put_times(j, b->created, b->modified,
+		      b->revision);
 	return j;
 }
 
@@ -272,7 +280,7 @@ static void body_parse(struct api_in *in, void *p)
 	static const char *const fields[] = { "id", "key", "name",
 		"short_name", "kind", "parent_id", "parent", "area_id", "area",
 		"region_id", "region", "formal", "description", "created",
-		"modified", NULL };
+		"modified", "revision", NULL };
 	struct body *b = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &b->key);
@@ -329,6 +337,7 @@ static bool body_keep(const void *state, const struct structure *s,
 
 const struct api_resource api_bodies = {
 	.name = "bodies", .kind = STORE_BODY, .size = sizeof(struct body),
+	.revision_off = offsetof(struct body, revision),
 	.not_found = "Forummet findes ikke",
 	.get = body_get, .nth = body_nth, .count = body_count,
 	.id = body_id, .init = body_init, .parse = body_parse,
@@ -359,7 +368,8 @@ static json_t *person_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "organisation_id", "organisation", REF_ORG,
 		    o->organisation_id);
 	json_object_set_new(j, "note", api_text(o->note));
-	api_put_times(j, o->created, o->modified);
+	api_put_times(j, o->created, o->modified,
+		      o->revision);
 	return j;
 }
 
@@ -367,7 +377,7 @@ static void person_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "key", "name", "title",
 		"email", "organisation_id", "organisation", "note", "created",
-		"modified", NULL };
+		"modified", "revision", NULL };
 	struct person *o = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &o->key);
@@ -417,6 +427,7 @@ static bool person_keep(const void *state, const struct structure *s,
 
 const struct api_resource api_people = {
 	.name = "people", .kind = STORE_PERSON, .size = sizeof(struct person),
+	.revision_off = offsetof(struct person, revision),
 	.not_found = "Personen findes ikke",
 	.get = person_get, .nth = person_nth, .count = person_count,
 	.id = person_id, .init = person_init, .parse = person_parse,
@@ -457,7 +468,8 @@ json_t *api_membership_json(const struct structure *s,
 	json_object_set_new(j, "local", json_boolean(m->local));
 	json_object_set_new(j, "start", api_date(m->start));
 	json_object_set_new(j, "end", api_date(m->end));
-	api_put_times(j, m->created, m->modified);
+	api_put_times(j, m->created, m->modified,
+		      m->revision);
 	return j;
 }
 
@@ -472,7 +484,7 @@ static void mship_parse(struct api_in *in, void *p)
 		"person", "body_id", "body", "role", "function", "seat",
 		"represents_id", "represents", "appointed_by_id",
 		"appointed_by", "substitute_for_id", "substitute_for", "local",
-		"start", "end", "created", "modified", NULL };
+		"start", "end", "created", "modified", "revision", NULL };
 	struct membership *m = p;
 	api_in_allow(in, fields);
 	api_in_text(in, "key", &m->key);
@@ -543,6 +555,7 @@ static bool mship_keep(const void *state, const struct structure *s,
 const struct api_resource api_memberships = {
 	.name = "memberships", .kind = STORE_MEMBERSHIP,
 	.size = sizeof(struct membership),
+	.revision_off = offsetof(struct membership, revision),
 	.not_found = "Medlemskabet findes ikke",
 	.get = mship_get, .nth = mship_nth, .count = mship_count,
 	.id = mship_id, .init = mship_init, .parse = mship_parse,
@@ -581,7 +594,8 @@ static json_t *rot_json(const struct structure *s, const void *p)
 	api_put_ref(j, s, "organisation_id", "organisation", REF_ORG,
 		    r->org_id);
 	json_object_set_new(j, "note", api_text(r->note));
-	api_put_times(j, r->created, r->modified);
+	api_put_times(j, r->created, r->modified,
+		      r->revision);
 	return j;
 }
 
@@ -589,7 +603,7 @@ static void rot_parse(struct api_in *in, void *p)
 {
 	static const char *const fields[] = { "id", "body_id", "body",
 		"start_year", "end_year", "organisation_id", "organisation",
-		"note", "created", "modified", NULL };
+		"note", "created", "modified", "revision", NULL };
 	struct rotation *r = p;
 	api_in_allow(in, fields);
 	api_in_ref(in, "body", REF_BODY, &r->body_id);
@@ -630,6 +644,7 @@ static bool rot_keep(const void *state, const struct structure *s,
 const struct api_resource api_rotations = {
 	.name = "rotations", .kind = STORE_ROTATION,
 	.size = sizeof(struct rotation),
+	.revision_off = offsetof(struct rotation, revision),
 	.not_found = "Rotationen findes ikke",
 	.get = rot_get, .nth = rot_nth, .count = rot_count, .id = rot_id,
 	.init = rot_init, .parse = rot_parse, .derive_key = NULL,

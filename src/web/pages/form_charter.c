@@ -42,6 +42,8 @@ static void charter_values(struct request *req, const struct charter *c,
 {
 	struct arena *a = req->arena;
 	kv_set(a, l, "key", c->key);
+	if (c->id)
+		kv_set_int(a, l, "revision", c->revision);
 	kv_set(a, l, "title", c->title);
 	kv_set_int(a, l, "version", c->version);
 	kv_set(a, l, "status", charter_status_code(c->status));
@@ -221,6 +223,7 @@ static void charter_render(struct form *f, struct response *res, int status,
 	const struct structure *s = web_structure(req);
 	struct opts bodies = opts_bodies(a, s, body->id);
 
+	form_revision_field(f);
 	form_text(f, "title", "Titel", NULL, FF_REQUIRED);
 	form_text(f, "version", "Version", NULL, FF_REQUIRED | FF_NUMBER);
 	form_select_enum(f, "status", "Status", NULL, FF_REQUIRED,
@@ -394,6 +397,7 @@ static void charter_save(struct request *req, struct response *res,
 	struct form f;
 	form_init_post(&f, req);
 	struct charter c = orig ? *orig : (struct charter){ 0 };
+	c.revision = orig ? form_revision(&f) : 0;
 	c.body_id = body->id;
 	c.title = form_str(&f, "title");
 	c.version = form_int(&f, "version");
@@ -429,7 +433,23 @@ static void charter_save(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_charter_save(req->app->store, &c, &err) != 0) {
-		charter_render(&f, res, form_store_error(&f, &err), body, orig);
+		int status = form_store_error(&f, &err);
+		if (orig && form_is_stale(&err)) {
+			/* Someone saved in between: show their values. */
+			int64_t id = orig->id, body_id = body->id;
+			s = form_reload(req);
+			orig = structure_charter(s, id);
+			body = structure_body(s, orig ? orig->body_id : body_id);
+			if (!orig || !body) {
+				page_error(req, res, 404,
+					   "Kommissoriet findes ikke længere.");
+				goto out;
+			}
+			struct kvlist *theirs = arena_alloc(req->arena, sizeof(*theirs));
+			charter_values(req, orig, theirs);
+			form_stale(&f, theirs, orig->revision);
+		}
+		charter_render(&f, res, status, body, orig);
 		goto out;
 	}
 	web_structure_invalidate(req->app);

@@ -31,6 +31,8 @@ static void membership_values(struct request *req, const struct membership *m,
 	kv_set_date(a, l, "start", m->start);
 	kv_set_date(a, l, "end", m->end);
 	kv_set(a, l, "key", m->key);
+	if (m->id)
+		kv_set_int(a, l, "revision", m->revision);
 }
 
 /* "1. januar 2024 – " / "1. januar 2024 – 31. december 2025". */
@@ -97,6 +99,7 @@ static void membership_render(struct form *f, struct response *res, int status,
 			       approved ? "" : " (endnu ikke godkendt)")
 		: "Forummet har intet kommissorium med pladser endnu.";
 
+	form_revision_field(f);
 	form_select(f, "person", "Person", NULL, FF_REQUIRED, &people,
 		    "Vælg person");
 	form_select_enum(f, "role", "Rolle", NULL, FF_REQUIRED, &enum_role,
@@ -192,6 +195,7 @@ static void membership_save(struct request *req, struct response *res,
 	struct form f;
 	form_init_post(&f, req);
 	struct membership m = orig ? *orig : (struct membership){ 0 };
+	m.revision = orig ? form_revision(&f) : 0;
 	m.body_id = body->id;
 	m.person_id = form_ref(&f, "person");
 	m.role = (enum role)form_enum(&f, "role", &enum_role);
@@ -216,7 +220,23 @@ static void membership_save(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_membership_save(req->app->store, &m, &err) != 0) {
-		membership_render(&f, res, form_store_error(&f, &err), body, orig);
+		int status = form_store_error(&f, &err);
+		if (orig && form_is_stale(&err)) {
+			/* Someone saved in between: show their values. */
+			int64_t id = orig->id, body_id = body->id;
+			s = form_reload(req);
+			orig = structure_membership(s, id);
+			body = structure_body(s, orig ? orig->body_id : body_id);
+			if (!orig || !body) {
+				page_error(req, res, 404,
+					   "Medlemskabet findes ikke længere.");
+				goto out;
+			}
+			struct kvlist *theirs = arena_alloc(req->arena, sizeof(*theirs));
+			membership_values(req, orig, theirs);
+			form_stale(&f, theirs, orig->revision);
+		}
+		membership_render(&f, res, status, body, orig);
 		goto out;
 	}
 	web_structure_invalidate(req->app);

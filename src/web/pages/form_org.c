@@ -49,6 +49,8 @@ static void org_values(struct request *req, const struct organisation *o,
 	kv_set_id(a, l, "parent", o->parent_id);
 	kv_set(a, l, "note", o->note);
 	kv_set(a, l, "key", o->key);
+	if (o->id)
+		kv_set_int(a, l, "revision", o->revision);
 }
 
 /* orig: the organisation being edited, NULL for a new one. */
@@ -62,6 +64,7 @@ static void org_render(struct form *f, struct response *res, int status,
 	if (orig)
 		opts_remove(&parents, orig->id, a);
 
+	form_revision_field(f);
 	form_text(f, "name", "Navn", NULL, FF_REQUIRED);
 	form_text(f, "short_name", "Kort navn", "Fx SHS eller PLO", 0);
 	form_select_enum(f, "kind", "Type", NULL, FF_REQUIRED, &enum_org_kind,
@@ -122,6 +125,7 @@ static void org_save(struct request *req, struct response *res,
 	struct form f;
 	form_init_post(&f, req);
 	struct organisation o = orig ? *orig : (struct organisation){ 0 };
+	o.revision = orig ? form_revision(&f) : 0;
 	o.name = form_str(&f, "name");
 	o.short_name = form_str(&f, "short_name");
 	o.note = form_str(&f, "note");
@@ -138,7 +142,20 @@ static void org_save(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_org_save(req->app->store, &o, &err) != 0) {
-		org_render(&f, res, form_store_error(&f, &err), orig);
+		int status = form_store_error(&f, &err);
+		if (orig && form_is_stale(&err)) {
+			/* Someone saved in between: show their values. */
+			int64_t id = orig->id;
+			orig = structure_org(form_reload(req), id);
+			if (!orig) {
+				page_error(req, res, 404, "Organisationen findes ikke længere.");
+				goto out;
+			}
+			struct kvlist *theirs = arena_alloc(req->arena, sizeof(*theirs));
+			org_values(req, orig, theirs);
+			form_stale(&f, theirs, orig->revision);
+		}
+		org_render(&f, res, status, orig);
 		goto out;
 	}
 	web_structure_invalidate(req->app);
@@ -211,6 +228,8 @@ static void body_values(struct request *req, const struct body *b,
 	kv_set_bool(a, l, "formal", b->formal);
 	kv_set(a, l, "description", b->description);
 	kv_set(a, l, "key", b->key);
+	if (b->id)
+		kv_set_int(a, l, "revision", b->revision);
 }
 
 static void body_render(struct form *f, struct response *res, int status,
@@ -223,6 +242,7 @@ static void body_render(struct form *f, struct response *res, int status,
 	struct opts areas = opts_areas(a, s);
 	struct opts regions = opts_orgs(a, s, ORG_REGION);
 
+	form_revision_field(f);
 	form_text(f, "name", "Navn", NULL, FF_REQUIRED);
 	form_text(f, "short_name", "Kort navn", "Fx SSU eller IPG Ældre", 0);
 	form_select_enum(f, "kind", "Type", NULL, FF_REQUIRED, &enum_body_kind,
@@ -305,6 +325,7 @@ static void body_save(struct request *req, struct response *res,
 	struct form f;
 	form_init_post(&f, req);
 	struct body b = orig ? *orig : (struct body){ 0 };
+	b.revision = orig ? form_revision(&f) : 0;
 	b.name = form_str(&f, "name");
 	b.short_name = form_str(&f, "short_name");
 	b.description = form_str(&f, "description");
@@ -323,7 +344,20 @@ static void body_save(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_body_save(req->app->store, &b, &err) != 0) {
-		body_render(&f, res, form_store_error(&f, &err), orig);
+		int status = form_store_error(&f, &err);
+		if (orig && form_is_stale(&err)) {
+			/* Someone saved in between: show their values. */
+			int64_t id = orig->id;
+			orig = structure_body(form_reload(req), id);
+			if (!orig) {
+				page_error(req, res, 404, "Forummet findes ikke længere.");
+				goto out;
+			}
+			struct kvlist *theirs = arena_alloc(req->arena, sizeof(*theirs));
+			body_values(req, orig, theirs);
+			form_stale(&f, theirs, orig->revision);
+		}
+		body_render(&f, res, status, orig);
 		goto out;
 	}
 	web_structure_invalidate(req->app);
@@ -383,6 +417,8 @@ static void person_values(struct request *req, const struct person *p,
 	kv_set_id(a, l, "organisation", p->organisation_id);
 	kv_set(a, l, "note", p->note);
 	kv_set(a, l, "key", p->key);
+	if (p->id)
+		kv_set_int(a, l, "revision", p->revision);
 }
 
 static void person_render(struct form *f, struct response *res, int status,
@@ -392,6 +428,7 @@ static void person_render(struct form *f, struct response *res, int status,
 	struct arena *a = req->arena;
 	struct opts orgs = opts_orgs(a, structure(req), ORG_NONE);
 
+	form_revision_field(f);
 	form_text(f, "name", "Navn", NULL, FF_REQUIRED);
 	form_text(f, "title", "Stillingsbetegnelse", "Fx Sundhedsdirektør", 0);
 	form_text(f, "email", "E-mail", NULL, FF_EMAIL);
@@ -453,6 +490,7 @@ static void person_save(struct request *req, struct response *res,
 	struct form f;
 	form_init_post(&f, req);
 	struct person p = orig ? *orig : (struct person){ 0 };
+	p.revision = orig ? form_revision(&f) : 0;
 	p.name = form_str(&f, "name");
 	p.title = form_str(&f, "title");
 	p.email = form_str(&f, "email");
@@ -468,7 +506,20 @@ static void person_save(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_person_save(req->app->store, &p, &err) != 0) {
-		person_render(&f, res, form_store_error(&f, &err), orig);
+		int status = form_store_error(&f, &err);
+		if (orig && form_is_stale(&err)) {
+			/* Someone saved in between: show their values. */
+			int64_t id = orig->id;
+			orig = structure_person(form_reload(req), id);
+			if (!orig) {
+				page_error(req, res, 404, "Personen findes ikke længere.");
+				goto out;
+			}
+			struct kvlist *theirs = arena_alloc(req->arena, sizeof(*theirs));
+			person_values(req, orig, theirs);
+			form_stale(&f, theirs, orig->revision);
+		}
+		person_render(&f, res, status, orig);
 		goto out;
 	}
 	web_structure_invalidate(req->app);

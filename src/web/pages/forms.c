@@ -464,6 +464,97 @@ int form_err_status(const struct err *err)
 	}
 }
 
+/* ---- concurrent edits ---------------------------------------------------- */
+
+int64_t form_revision(struct form *f)
+{
+	const char *s = form_raw(f, "revision");
+	int64_t v = 0;
+	if (*s < '1' || *s > '9')
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > INT64_MAX / 10 - 10)
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+void form_revision_field(struct form *f)
+{
+	const char *v = form_raw(f, "revision");
+	if (*v)
+		form_hidden(f, "revision", v);
+}
+
+bool form_is_stale(const struct err *err)
+{
+	return err->kind == ERR_CONFLICT && strcmp(err->code, "stale") == 0;
+}
+
+const struct structure *form_reload(struct request *req)
+{
+	web_structure_invalidate(req->app);
+	web_request_end(req);
+	return web_structure(req);
+}
+
+void form_stale(struct form *f, const struct kvlist *theirs, int64_t revision)
+{
+	struct arena *a = f->req->arena;
+	struct kv *vals = arena_array(a, f->n_vals + 1, sizeof(*vals));
+	size_t n = 0;
+	for (size_t i = 0; i < f->n_vals; i++)
+		if (!f->vals[i].key || strcmp(f->vals[i].key, "revision") != 0)
+			vals[n++] = f->vals[i];
+	vals[n++] = (struct kv){ "revision",
+				 arena_printf(a, "%lld", (long long)revision) };
+	f->vals = vals;
+	f->n_vals = n;
+	f->theirs = theirs;
+}
+
+/* Trimmed equality: the submitted text may carry spaces the store
+ * trimmed away. */
+static bool same_text(const char *x, const char *y)
+{
+	while (*x == ' ' || *x == '\t' || *x == '\r' || *x == '\n')
+		x++;
+	while (*y == ' ' || *y == '\t' || *y == '\r' || *y == '\n')
+		y++;
+	size_t nx = strlen(x), ny = strlen(y);
+	while (nx && strchr(" \t\r\n", x[nx - 1]))
+		nx--;
+	while (ny && strchr(" \t\r\n", y[ny - 1]))
+		ny--;
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+/* The other person's value of a control, NULL when there is no stale
+ * save or it equals the submitted one. */
+static const char *theirs_differs(struct form *f, const char *name)
+{
+	if (!f->theirs)
+		return NULL;
+	const char *t = "";
+	for (size_t i = 0; i < f->theirs->n; i++)
+		if (strcmp(f->theirs->items[i].key, name) == 0)
+			t = f->theirs->items[i].value;
+	return same_text(t, form_raw(f, name)) ? NULL : t;
+}
+
+/* "Gemt af en anden: <shown>" under a control. */
+static void theirs_note(struct form *f, const char *shown)
+{
+	struct response *r = &f->scratch;
+	html(r, "<p class=\"field-theirs\">Gemt af en anden: ");
+	if (*shown)
+		html_txt(r, shown);
+	else
+		html(r, "<em>(tomt)</em>");
+	html(r, "</p>");
+}
+
 /* ---- mapping validator field names to controls -------------------------- */
 
 /* Validator names that differ from the form's control names. */
@@ -691,6 +782,9 @@ void form_text(struct form *f, const char *name, const char *label,
 	bool bad = field_begin(f, name, id, label, hint, flags);
 	input(f, (flags & FF_EMAIL) ? "email" : "text", name, id, hint != NULL,
 	      bad, flags);
+	const char *t = theirs_differs(f, name);
+	if (t)
+		theirs_note(f, t);
 	html(&f->scratch, "</div>\n");
 }
 
@@ -709,7 +803,11 @@ void form_textarea(struct form *f, const char *name, const char *label,
 	if (*v == '\n' || (*v == '\r' && v[1] == '\n'))
 		html(r, "\n");
 	html_txt(r, v);
-	html(r, "</textarea></div>\n");
+	html(r, "</textarea>");
+	const char *t = theirs_differs(f, name);
+	if (t)
+		theirs_note(f, t);
+	html(r, "</div>\n");
 }
 
 void form_datefield(struct form *f, const char *name, const char *label,
@@ -725,6 +823,16 @@ void form_datefield(struct form *f, const char *name, const char *label,
 	int d;
 	bool iso = !*v || (date_parse(v, &d) == 0);
 	input(f, iso ? "date" : "text", name, id, true, bad, 0);
+	const char *t = theirs_differs(f, name);
+	if (t) {
+		char da[32];
+		int td = 0;
+		if (*t && date_parse(t, &td) == 0) {
+			date_format_da(td, da, sizeof(da));
+			t = arena_strdup(f->req->arena, da);
+		}
+		theirs_note(f, t);
+	}
 	html(&f->scratch, "</div>\n");
 }
 
@@ -754,6 +862,15 @@ void form_checkbox(struct form *f, const char *name, const char *label,
 		html(r, "-hint\">");
 		html_txt(r, hint);
 		html(r, "</p>");
+	}
+	if (f->theirs) {
+		bool mine = form_bool(f, name), their = false;
+		for (size_t i = 0; i < f->theirs->n; i++)
+			if (strcmp(f->theirs->items[i].key, name) == 0)
+				their = *f->theirs->items[i].value &&
+					strcmp(f->theirs->items[i].value, "0");
+		if (mine != their)
+			theirs_note(f, their ? "markeret" : "ikke markeret");
 	}
 	html(r, "</div>\n");
 }
@@ -818,7 +935,16 @@ void form_select(struct form *f, const char *name, const char *label,
 	ctl_attrs(f, name, id, hint != NULL, bad);
 	html(r, ">");
 	options(f, form_raw(f, name), o, empty_label);
-	html(r, "</select></div>\n");
+	html(r, "</select>");
+	const char *t = theirs_differs(f, name);
+	if (t) {
+		const char *shown = *t ? t : (empty_label ? empty_label : "");
+		for (size_t i = 0; i < o->n; i++)
+			if (strcmp(o->items[i].value, t) == 0)
+				shown = o->items[i].label;
+		theirs_note(f, shown);
+	}
+	html(r, "</div>\n");
 }
 
 static struct opts enum_opts(struct form *f, const struct enum_desc *d)

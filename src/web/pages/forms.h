@@ -120,6 +120,10 @@ struct form {
 	struct form_map *maps;
 	size_t n_maps, cap_maps;
 	const char *general;	/* a store error (conflict...), Danish */
+	/* After a stale save: the values as someone else stored them;
+	 * each control whose submitted value differs shows "Gemt af en
+	 * anden: ..." (form_stale). NULL otherwise. */
+	const struct kvlist *theirs;
 	const char *hide_field;	/* validator errors here are not shown */
 	struct { const char *href, *label; } crumbs[4];	/* trail above h1 */
 	size_t n_crumbs;
@@ -165,6 +169,29 @@ int form_store_error(struct form *f, const struct err *err);
 int form_err_status(const struct err *err);
 /* The store's Danish message (arena copy), or a general one. */
 const char *form_err_msg(struct request *req, const struct err *err);
+
+/* ---- concurrent edits ------------------------------------------------
+ * An edit form carries the object's revision in a hidden "revision"
+ * field (form_revision_field), and the save passes it to the store
+ * (form_revision), which refuses it when someone else saved in between
+ * (ERR_CONFLICT "stale"). The form is then shown again with 409, the
+ * user's own text kept, the store's message at the top, the other
+ * person's values next to each control that differs, and the current
+ * revision, so that saving again goes through.
+ */
+/* The submitted revision; 0 (unconditional) when absent or not a
+ * number. */
+int64_t form_revision(struct form *f);
+/* The hidden "revision" control (nothing when the value is empty). */
+void form_revision_field(struct form *f);
+/* Was the store's refusal a stale revision? */
+bool form_is_stale(const struct err *err);
+/* Drops the request's structure and loads the current one (after a
+ * stale save): pointers into the old one must not be used after this. */
+const struct structure *form_reload(struct request *req);
+/* Shows theirs (the stored object's values) next to the controls and
+ * sets the hidden revision to the stored one. */
+void form_stale(struct form *f, const struct kvlist *theirs, int64_t revision);
 
 /* ---- controls (written into f->scratch) ---------------------------- */
 
