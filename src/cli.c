@@ -1,5 +1,5 @@
 /*
- * cli.c - klynge import, export and check (see cli.h).
+ * cli.c - klynge import, export, check and audit (see cli.h).
  *
  * Messages for people go to stderr in Danish, prefixed with the command
  * ("klynge import: ..."); data goes to stdout. Exit status: 0 done,
@@ -8,9 +8,11 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/rules.h"
 #include "util/date.h"
@@ -226,6 +228,128 @@ int cli_check(struct store *st, int argc, char **argv)
 		printf("\nIngen problemer i %zu %s.\n", checked,
 		       checked == 1 ? "forum" : "fora");
 	rc = total ? 1 : 0;
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- audit -------------------------------------------------------------- */
+
+void cli_actor_init(void)
+{
+	const struct passwd *pw = getpwuid(geteuid());
+	const char *user = pw && pw->pw_name ? pw->pw_name : getenv("USER");
+	char actor[160];
+	if (user && *user)
+		snprintf(actor, sizeof(actor), "cli (%s)", user);
+	else
+		snprintf(actor, sizeof(actor), "cli (uid %u)", (unsigned)geteuid());
+	store_actor_set(actor);
+}
+
+/* A positive decimal number; 0 when s is not one. */
+static int64_t parse_count(const char *s)
+{
+	int64_t v = 0;
+	if (!s || *s < '1' || *s > '9')
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > INT64_MAX / 10 - 10)
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static const char *action_da(const char *action)
+{
+	if (strcmp(action, "create") == 0)
+		return "oprettet";
+	if (strcmp(action, "update") == 0)
+		return "ændret";
+	if (strcmp(action, "delete") == 0)
+		return "slettet";
+	if (strcmp(action, "import") == 0)
+		return "indlæst";
+	return action;
+}
+
+int cli_audit(struct store *st, int argc, char **argv)
+{
+	static const char *const kinds[] = { "organisation", "area", "body",
+		"charter", "person", "membership", "rotation", "structure", NULL };
+	const char *kind = NULL;
+	int64_t id = 0, body = 0, limit = 0;
+	struct arena a;
+	struct audit_entry *rows = NULL;
+	size_t n = 0;
+	struct err err = { 0 };
+	int rc = 1;
+
+	for (int i = 0; i < argc; i++) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(argv[i], "--kind") == 0 && v) {
+			kind = v;
+			bool ok = false;
+			for (const char *const *k = kinds; *k; k++)
+				ok = ok || strcmp(*k, v) == 0;
+			if (!ok) {
+				fprintf(stderr, "klynge audit: ukendt slags '%s' (brug "
+					"organisation, area, body, charter, person, "
+					"membership, rotation eller structure)\n", v);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--id") == 0 && v) {
+			if (!(id = parse_count(v))) {
+				fprintf(stderr, "klynge audit: ugyldigt id '%s'\n", v);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--body") == 0 && v) {
+			if (!(body = parse_count(v))) {
+				fprintf(stderr, "klynge audit: ugyldigt forum-id '%s'\n", v);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--limit") == 0 && v) {
+			if (!(limit = parse_count(v)) || limit > 1000000) {
+				fprintf(stderr, "klynge audit: ugyldigt antal '%s'\n", v);
+				return 2;
+			}
+		} else {
+			fprintf(stderr, "klynge audit: ukendt argument '%s'\n", argv[i]);
+			return 2;
+		}
+		i++;
+	}
+	arena_init(&a);
+	if (store_audit_list(st, &a, kind, id, body, (int)limit, &rows, &n,
+			     &err) != 0) {
+		fprintf(stderr, "klynge audit: %s\n", err.msg);
+		goto out;
+	}
+	/* Newest first, as stored times (UTC); changes indented below. */
+	for (size_t i = 0; i < n; i++) {
+		const struct audit_entry *e = &rows[i];
+		printf("%s  %s  %s", e->at, e->actor, e->kind);
+		if (e->object_key && *e->object_key)
+			printf(" %s", e->object_key);
+		if (e->object_id)
+			printf(" (id %lld)", (long long)e->object_id);
+		printf("  %s\n", action_da(e->action));
+		struct audit_change *ch = NULL;
+		size_t nch = 0;
+		store_audit_changes(&a, e, &ch, &nch);
+		for (size_t k = 0; k < nch; k++)
+			printf("    %s: %s → %s\n", ch[k].field,
+			       *ch[k].before ? ch[k].before : "(tomt)",
+			       *ch[k].after ? ch[k].after : "(tomt)");
+		if (strcmp(e->action, "import") == 0 && e->after)
+			printf("    %s\n", e->after);
+	}
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "klynge audit: kan ikke skrive: %s\n", errno_da(errno));
+		goto out;
+	}
+	rc = 0;
 out:
 	arena_free(&a);
 	return rc;

@@ -15,5 +15,10 @@ int cli_export(struct store *st);
 /* klynge check [--date YYYY-MM-DD] [BODY-KEY]: rule check results;
  * exit status 0 when no violations, 1 when there are some. */
 int cli_check(struct store *st, int argc, char **argv);
+/* klynge audit [--kind K] [--id N] [--body N] [--limit N]: the audit
+ * log, newest first, each change's fields indented below it. */
+int cli_audit(struct store *st, int argc, char **argv);
+/* Names this process in the audit log: "cli (<unix user>)". */
+void cli_actor_init(void);
 
 #endif

@@ -6,6 +6,7 @@
  *   klynge [--db PATH] export
  *   klynge [--db PATH] check [--date YYYY-MM-DD] [BODY-KEY]
  *   klynge [--db PATH] init
+ *   klynge [--db PATH] audit [--kind K] [--id N] [--body N] [--limit N]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,8 @@ static void usage(void)
 	      "  import FIL.json                    indlæs en struktur i en tom database\n"
 	      "  export                             udskriv hele strukturen som JSON\n"
 	      "  check [--date ÅÅÅÅ-MM-DD] [FORUM]  tjek regler for alle fora eller ét\n"
+	      "  audit [--kind SLAGS] [--id N] [--body N] [--limit N]\n"
+	      "                                     vis ændringsloggen, nyeste først\n"
 	      "\n"
 	      "Databasen er klynge.db, eller den der angives med --db eller KLYNGE_DB.\n",
 	      stderr);
@@ -86,7 +89,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
-	    strcmp(cmd, "export") && strcmp(cmd, "check")) {
+	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit")) {
 		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
 		usage();
 		return 2;
@@ -99,6 +102,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int rc;
+	/* The server names each request's actor itself. */
+	cli_actor_init();
 	if (strcmp(cmd, "serve") == 0)
 		rc = serve(st, argc - i, argv + i);
 	else if (strcmp(cmd, "init") == 0)
@@ -111,6 +116,8 @@ int main(int argc, char **argv)
 			rc = cli_import(st, argv[i]);
 	} else if (strcmp(cmd, "export") == 0)
 		rc = cli_export(st);
+	else if (strcmp(cmd, "audit") == 0)
+		rc = cli_audit(st, argc - i, argv + i);
 	else
 		rc = cli_check(st, argc - i, argv + i);
 	store_close(st);

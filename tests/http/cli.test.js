@@ -121,3 +121,26 @@ test('bad input gets a Danish message and a non-zero exit', () => {
   assert.notEqual(d.status, 1, 'a bad date is a usage error, not a rule violation');
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('klynge audit: an import is one row with its counts; filters; bad arguments', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  assert.equal(klynge(db, 'import', demo).status, 0);
+  const r = klynge(db, 'audit');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2, r.stdout);
+  assert.match(lines[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}cli \([^)]+\) {2}structure {2}indlæst$/);
+  assert.equal(lines[1], '    {"organisations":55,"areas":5,"bodies":27,"charters":27,"people":201,"memberships":322,"rotations":30}');
+  const none = klynge(db, 'audit', '--kind', 'person', '--limit', '5');
+  assert.equal(none.status, 0);
+  assert.equal(none.stdout, '');
+  for (const args of [['--kind', 'x'], ['--id', '0'], ['--limit', '-1'], ['--what']]) {
+    const bad = klynge(db, 'audit', ...args);
+    assert.equal(bad.status, 2, args.join(' '));
+    assert.match(bad.stderr, /^klynge audit: /);
+  }
+  const help = klynge(db, '--help');
+  assert.match(help.stderr, /audit \[--kind SLAGS\]/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

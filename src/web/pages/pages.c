@@ -484,6 +484,8 @@ void view_person(struct request *req, struct response *res)
 			    (long long)m->id);
 	}
 	html(res, "</tbody></table></div>\n</section>\n");
+	page_audit_section(req, res, "person", p->id, 0,
+			   arena_printf(req->arena, "/people/%lld", (long long)p->id));
 	page_end(req, res);
 }
 
@@ -675,6 +677,9 @@ void view_organisation(struct request *req, struct response *res)
 	html(res, any ? "</tbody></table></div>\n"
 		      : "<p class=\"empty\">Organisationen er ikke repræsenteret i noget forum.</p>\n");
 	html(res, "</section>\n");
+	page_audit_section(req, res, "organisation", o->id, 0,
+			   arena_printf(req->arena, "/organisations/%lld",
+					(long long)o->id));
 	page_end(req, res);
 }
 

@@ -53,6 +53,23 @@ void html_period(struct response *res, int start, int end);
 /* Name of an organisation, short, for tables; "–" when none. */
 void html_org_name(struct response *res, const struct organisation *o);
 
+/* ---- the audit log (view_audit.c) ------------------------------------ */
+
+/* The "Historik" section (id "aendringer"): changes to the object (kind
+ * and object_id) or, with body_id, to a body and what belongs to it;
+ * the latest 50, all with ?historik=alle (href: the page's path). */
+void page_audit_section(struct request *req, struct response *res,
+			const char *kind, int64_t object_id, int64_t body_id,
+			const char *href);
+/* Danish labels: a structure-file field ("role" -> "Rolle"), a kind
+ * ("membership" -> "Medlemskab"), an action ("update" -> "ændret"). */
+const char *audit_field_label(const char *field);
+const char *audit_kind_label(const char *kind);
+const char *audit_action_label(const char *action);
+/* UTC "YYYY-MM-DDTHH:MM:SSZ" as "3. marts 2025 kl. 14.05" in
+ * Europe/Copenhagen (out: at least 48 bytes). */
+void audit_time_da(const char *utc, char *out, size_t outsz);
+
 /* Danish-aware comparison of names for sorting (æ, ø, å last; "aa" as
  * å, as in Aabenraa). */
 int da_strcmp(const char *a, const char *b);

@@ -686,5 +686,7 @@ void view_body(struct request *req, struct response *res)
 	subbodies_section(req, res, s, b, date, dq);
 	other_members_section(res, s, b, date, false);
 	other_members_section(res, s, b, date, true);
+	page_audit_section(req, res, NULL, 0, b->id,
+			   arena_printf(req->arena, "/bodies/%lld", (long long)b->id));
 	page_end(req, res);
 }
