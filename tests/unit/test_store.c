@@ -967,6 +967,254 @@ static void test_export_bad_utf8(void **state)
 	store_close(st);
 }
 
+
+/* ---- revisions and the audit log (0003_versions.sql) -------------------- */
+
+/* Loads the membership with key (asserting it exists) into a copy. */
+static struct membership load_membership(struct store *st, struct arena *a,
+					 const char *key)
+{
+	struct structure s;
+	struct err err = { 0 };
+	assert_int_equal(store_load(st, a, &s, &err), 0);
+	for (size_t i = 0; i < s.n_memberships; i++)
+		if (strcmp(s.memberships[i].key, key) == 0)
+			return s.memberships[i];
+	fail_msg("no membership %s", key);
+	return (struct membership){ 0 };
+}
+
+/* Issue 3 item 5: "the second save against a stale version gets a clear
+ * Danish message and keeps their text; no lost update". */
+static void test_revision_compare_and_set(void **state)
+{
+	(void)state;
+	struct store *st = open_mini();
+	struct arena a;
+	struct err err = { 0 };
+	arena_init(&a);
+	struct structure s;
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	for (size_t i = 0; i < s.n_memberships; i++)
+		assert_int_equal(s.memberships[i].revision, 1);
+	const char *key = s.memberships[0].key;
+
+	/* Two people open revision 1. */
+	struct membership first = load_membership(st, &a, key);
+	struct membership second = first;
+	assert_int_equal(first.revision, 1);
+
+	/* The first saves a change: revision 2. */
+	first.end = 20301231;
+	assert_int_equal(store_membership_save(st, &first, &err), 0);
+	assert_int_equal(first.revision, 2);
+
+	/* The second, still at 1, is refused and nothing is written. */
+	second.end = 20290630;
+	err_clear(&err);
+	assert_int_equal(store_membership_save(st, &second, &err), ERR_CONFLICT);
+	assert_string_equal(err.code, "stale");
+	assert_string_equal(err.msg, "Nogen har ændret medlemskabet, siden du "
+			    "åbnede det. Dine ændringer er ikke gemt – se "
+			    "forskellen herunder og gem igen.");
+	struct membership now = load_membership(st, &a, key);
+	assert_int_equal(now.end, 20301231);
+	assert_int_equal(now.revision, 2);
+
+	/* With the fresh revision the save goes through. */
+	second.revision = now.revision;
+	assert_int_equal(store_membership_save(st, &second, &err), 0);
+	assert_int_equal(second.revision, 3);
+
+	/* A save that changes nothing keeps the revision (and writes no
+	 * audit row); revision 0 saves unconditionally. */
+	struct membership again = load_membership(st, &a, key);
+	assert_int_equal(store_membership_save(st, &again, &err), 0);
+	assert_int_equal(again.revision, 3);
+	again.revision = 0;
+	again.local = !again.local;
+	assert_int_equal(store_membership_save(st, &again, &err), 0);
+	assert_int_equal(again.revision, 4);
+
+	/* A charter's owned lists count as its change: one bump per save. */
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	struct charter c = s.charters[0];
+	assert_true(c.n_seats > 0);
+	int64_t rev = c.revision;
+	struct seat_rule *seats = arena_array(&a, c.n_seats, sizeof(*seats));
+	memcpy(seats, c.seats, c.n_seats * sizeof(*seats));
+	seats[0].min += 1;
+	c.seats = seats;
+	c.title = "Ny titel";
+	assert_int_equal(store_charter_save(st, &c, &err), 0);
+	assert_int_equal(c.revision, rev + 1);
+
+	/* A stale delete is refused too. */
+	struct membership gone = load_membership(st, &a, key);
+	err_clear(&err);
+	assert_int_equal(store_delete_rev(st, STORE_MEMBERSHIP, gone.id, 1, &err),
+			 ERR_CONFLICT);
+	assert_string_equal(err.code, "stale");
+	arena_free(&a);
+	store_close(st);
+}
+
+/* Issue 3 item 4: "every change (who, when, what, before/after) stored
+ * append-only". */
+static void test_audit_rows(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct arena a;
+	struct err err = { 0 };
+	struct audit_entry *rows;
+	size_t n;
+	arena_init(&a);
+
+	store_actor_set("tester (127.0.0.1)");
+	struct organisation o = { .key = "r", .name = "Region R",
+				  .kind = ORG_REGION, .sector = SECTOR_REGION };
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	struct body b = { .name = "Forum B", .kind = BODY_OTHER,
+			  .region_id = o.id, .formal = true };
+	assert_int_equal(store_body_save(st, &b, &err), 0);
+	b.name = "Forum C";
+	b.revision = 1;
+	assert_int_equal(store_body_save(st, &b, &err), 0);
+	assert_int_equal(store_body_save(st, &b, &err), 0);	/* no change */
+	assert_int_equal(store_delete(st, STORE_BODY, b.id, &err), 0);
+
+	assert_int_equal(store_audit_list(st, &a, NULL, 0, 0, 0, &rows, &n, &err), 0);
+	assert_int_equal(n, 4);
+	/* Newest first: delete, update, create (body), create (org). */
+	assert_string_equal(rows[0].action, "delete");
+	assert_string_equal(rows[0].kind, "body");
+	assert_int_equal(rows[0].object_id, b.id);
+	assert_int_equal(rows[0].body_id, b.id);
+	assert_string_equal(rows[0].object_key, "forum-b");
+	assert_string_equal(rows[0].before,
+			    "{\"key\":\"forum-b\",\"name\":\"Forum C\","
+			    "\"kind\":\"other\",\"region\":\"r\"}");
+	assert_null(rows[0].after);
+	assert_string_equal(rows[1].action, "update");
+	assert_string_equal(rows[1].before,
+			    "{\"key\":\"forum-b\",\"name\":\"Forum B\","
+			    "\"kind\":\"other\",\"region\":\"r\"}");
+	assert_string_equal(rows[1].after, rows[0].before);
+	assert_string_equal(rows[2].action, "create");
+	assert_null(rows[2].before);
+	assert_string_equal(rows[3].kind, "organisation");
+	assert_string_equal(rows[3].after,
+			    "{\"key\":\"r\",\"name\":\"Region R\",\"kind\":\"region\","
+			    "\"sector\":\"region\"}");
+	for (size_t i = 0; i < n; i++) {
+		int64_t t;
+		assert_string_equal(rows[i].actor, "tester (127.0.0.1)");
+		assert_int_equal(datetime_parse(rows[i].at, &t), 0);
+		assert_int_equal(strlen(rows[i].at), 20);
+	}
+	struct audit_change *ch;
+	size_t nch;
+	store_audit_changes(&a, &rows[1], &ch, &nch);
+	assert_int_equal(nch, 1);
+	assert_string_equal(ch[0].field, "name");
+	assert_string_equal(ch[0].before, "Forum B");
+	assert_string_equal(ch[0].after, "Forum C");
+
+	/* Filters. */
+	assert_int_equal(store_audit_list(st, &a, "organisation", 0, 0, 0, &rows,
+					  &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_audit_list(st, &a, NULL, 0, b.id, 2, &rows, &n,
+					  &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].action, "delete");
+
+	/* The actor: default "system", at most 128 bytes, cut on a whole
+	 * UTF-8 character. */
+	store_actor_set(NULL);
+	assert_string_equal(store_actor(), "system");
+	char longname[200];
+	memset(longname, 'x', sizeof(longname));
+	memcpy(longname + 126, "æøå", 6);
+	longname[sizeof(longname) - 1] = '\0';
+	store_actor_set(longname);
+	assert_int_equal(strlen(store_actor()), 128);
+	assert_memory_equal(store_actor() + 126, "æ", 2);
+	store_actor_set(NULL);
+	arena_free(&a);
+	store_close(st);
+}
+
+/* Changing or removing an audit row is an SQL error. */
+static void test_audit_append_only(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klynge-test-XXXXXX";
+	char path[128];
+	struct store *st = NULL;
+	struct err err = { 0 };
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/k.db", dir);
+	assert_int_equal(store_open(&st, path, &err), 0);
+	struct organisation o = { .key = "o", .name = "O", .kind = ORG_OTHER };
+	assert_int_equal(store_org_save(st, &o, &err), 0);
+	store_close(st);
+
+	sqlite3 *db = NULL;
+	char *msg = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET actor = 'x'",
+					  NULL, NULL, &msg), SQLITE_OK);
+	assert_non_null(strstr(msg, "append-only"));
+	sqlite3_free(msg);
+	msg = NULL;
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL,
+					  &msg), SQLITE_OK);
+	assert_non_null(strstr(msg, "append-only"));
+	sqlite3_free(msg);
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit", -1,
+					    &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	remove_db(dir, path);
+}
+
+/* An import is one row with the counts; the export stays the file. */
+static void test_audit_import(void **state)
+{
+	(void)state;
+	struct store *st = open_mini();
+	struct arena a;
+	struct err err = { 0 };
+	struct audit_entry *rows;
+	size_t n;
+	arena_init(&a);
+	assert_int_equal(store_audit_list(st, &a, NULL, 0, 0, 0, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].action, "import");
+	assert_string_equal(rows[0].kind, "structure");
+	assert_string_equal(rows[0].actor, "system");
+	assert_null(rows[0].before);
+	assert_non_null(strstr(rows[0].after, "\"memberships\":"));
+
+	struct structure s;
+	struct buf out = BUF_INIT;
+	size_t len;
+	char *want = read_all(MINI, &len);
+	assert_int_equal(store_load(st, &a, &s, &err), 0);
+	assert_int_equal(structure_to_json(&s, &out, &err), 0);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, want, len);
+	free(want);
+	buf_free(&out);
+	arena_free(&a);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -983,6 +1231,10 @@ int main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_minimal),
 		cmocka_unit_test(test_export_bad_utf8),
+		cmocka_unit_test(test_revision_compare_and_set),
+		cmocka_unit_test(test_audit_rows),
+		cmocka_unit_test(test_audit_append_only),
+		cmocka_unit_test(test_audit_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -308,6 +308,123 @@ static void test_res_redirect_local_only(void **state)
 	buf_free(&res.body);
 }
 
+/* A JSON API write through dispatch, with an optional If-Match and peer. */
+static void call_json(struct call *c, const char *method, const char *path,
+		      const char *body, const char *if_match, const char *peer)
+{
+	memset(c, 0, sizeof(*c));
+	arena_init(&c->arena);
+	c->req.app = &demo_app;
+	c->req.arena = &c->arena;
+	c->req.method = method;
+	c->req.path = path;
+	c->req.content_type = "application/json";
+	c->req.body = body ? body : "";
+	c->req.body_len = strlen(c->req.body);
+	c->req.if_match = if_match;
+	c->req.peer = peer;
+	c->res.status = 200;
+	web_dispatch(&c->req, &c->res);
+}
+
+/* RFC 9110 conditional writes: ETag on GET, If-Match on PUT/DELETE. */
+static void test_api_if_match(void **state)
+{
+	(void)state;
+	struct call c;
+	call(&c, "GET", "/api/v1/people/7", NULL);
+	assert_int_equal(c.res.status, 200);
+	const char *etag = arena_strdup(&c.arena, header(&c.res, "ETag"));
+	assert_non_null(etag);
+	assert_int_equal(etag[0], '"');
+	assert_int_equal(etag[1], 'v');
+	long long rev = strtoll(etag + 2, NULL, 10);
+	assert_true(rev >= 1);
+	char want[64];
+	snprintf(want, sizeof(want), "\"revision\":%lld", rev);
+	assert_contains(buf_str(&c.res.body), want);
+	char cur[32], next[32];
+	snprintf(cur, sizeof(cur), "\"v%lld\"", rev);
+	snprintf(next, sizeof(next), "W/\"v%lld\"", rev + 1);
+	done(&c);
+
+	/* A tag that is not the stored one, or not ours at all: 412. */
+	const char *bad[] = { "\"v999999\"", "\"abc\"", "\"v1\", \"v2\"", "v1" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"X\"}",
+			  bad[i], NULL);
+		assert_int_equal(c.res.status, 412);
+		assert_contains(buf_str(&c.res.body), "\"precondition_failed\"");
+		assert_contains(buf_str(&c.res.body), "If-Match");
+		done(&c);
+	}
+	/* The stored one: saved, new ETag; the audit row names the peer. */
+	call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"Ny titel\"}", cur,
+		  "192.0.2.7");
+	assert_int_equal(c.res.status, 200);
+	snprintf(want, sizeof(want), "\"v%lld\"", rev + 1);
+	assert_string_equal(header(&c.res, "ETag"), want);
+	done(&c);
+	struct arena a;
+	arena_init(&a);
+	struct audit_entry *rows;
+	size_t n;
+	struct err err = { 0 };
+	assert_int_equal(store_audit_list(demo_store, &a, "person", 7, 0, 1, &rows,
+					  &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].actor, "anonym (192.0.2.7)");
+	assert_string_equal(rows[0].action, "update");
+	arena_free(&a);
+
+	/* The old tag again: 412, nothing saved; a weak current tag and "*"
+	 * match. A body "revision" that contradicts If-Match: 412. */
+	call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"Forkert\"}", cur, NULL);
+	assert_int_equal(c.res.status, 412);
+	done(&c);
+	call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"Svag\"}", next, NULL);
+	assert_int_equal(c.res.status, 200);
+	done(&c);
+	call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"Stjerne\"}", "*", NULL);
+	assert_int_equal(c.res.status, 200);
+	done(&c);
+	call_json(&c, "PUT", "/api/v1/people/7", "{\"title\":\"Y\",\"revision\":1}",
+		  "\"v2\"", NULL);
+	assert_int_equal(c.res.status, 412);
+	done(&c);
+
+	/* DELETE: a stale tag is 412 and the person is still there. */
+	call_json(&c, "DELETE", "/api/v1/people/7", NULL, "\"v1\"", NULL);
+	assert_int_equal(c.res.status, 412);
+	done(&c);
+	call(&c, "GET", "/api/v1/people/7", NULL);
+	assert_int_equal(c.res.status, 200);
+	assert_contains(buf_str(&c.res.body), "Stjerne");
+	done(&c);
+}
+
+/* The audit log's time in Danish, Europe/Copenhagen, both sides of the
+ * summer-time switch. */
+static void test_audit_time_da(void **state)
+{
+	(void)state;
+	char s[64];
+	audit_time_da("2025-01-15T12:30:00Z", s, sizeof(s));
+	assert_string_equal(s, "15. januar 2025 kl. 13.30");
+	audit_time_da("2025-07-01T22:05:00Z", s, sizeof(s));
+	assert_string_equal(s, "2. juli 2025 kl. 00.05");
+	audit_time_da("2025-03-30T00:59:59Z", s, sizeof(s));
+	assert_string_equal(s, "30. marts 2025 kl. 01.59");
+	audit_time_da("2025-03-30T01:00:00Z", s, sizeof(s));
+	assert_string_equal(s, "30. marts 2025 kl. 03.00");
+	audit_time_da("2025-10-26T00:59:00Z", s, sizeof(s));
+	assert_string_equal(s, "26. oktober 2025 kl. 02.59");
+	audit_time_da("2025-10-26T01:00:00Z", s, sizeof(s));
+	assert_string_equal(s, "26. oktober 2025 kl. 02.00");
+	audit_time_da("ikke en tid", s, sizeof(s));
+	assert_string_equal(s, "ikke en tid");
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -363,6 +480,8 @@ int main(void)
 		cmocka_unit_test(test_literal_beats_param),
 		cmocka_unit_test(test_cache_follows_writes),
 		cmocka_unit_test(test_res_redirect_local_only),
+		cmocka_unit_test(test_api_if_match),
+		cmocka_unit_test(test_audit_time_da),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
