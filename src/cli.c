@@ -286,7 +286,8 @@ int cli_audit(struct store *st, int argc, char **argv)
 	struct err err = { 0 };
 	int rc = 1;
 
-	for (int i = 0; i < argc; i++) {
+	/* Every option takes a value: they come in pairs. */
+	for (int i = 0; i < argc; i += 2) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (strcmp(argv[i], "--kind") == 0 && v) {
 			kind = v;
@@ -318,7 +319,6 @@ int cli_audit(struct store *st, int argc, char **argv)
 			fprintf(stderr, "klynge audit: ukendt argument '%s'\n", argv[i]);
 			return 2;
 		}
-		i++;
 	}
 	arena_init(&a);
 	if (store_audit_list(st, &a, kind, id, body, (int)limit, &rows, &n,
