@@ -5,8 +5,10 @@
 #   3. HTTP tests (node:test) against the normal server
 #   4. HTTP tests against the sanitized server (a sanitizer report in the
 #      server's stderr fails the run)
-#   5. browser journey (playwright-core + Debian's chromium)
-#   6. fuzz smoke: each libFuzzer target over its corpus for a few seconds
+#   5. bad-input soak (tests/soak: 10,000 mixed requests, limits, slow
+#      clients) against the sanitized server
+#   6. browser journey (playwright-core + Debian's chromium)
+#   7. fuzz smoke: each libFuzzer target over its corpus for a few seconds
 # Called by `make test` after both builds exist.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +70,9 @@ KLYNGE_BIN=./build/klynge count_node http tests/http/
 
 echo "== HTTP tests (sanitized server) =="
 KLYNGE_BIN=./build-asan/klynge KLYNGE_SANITIZED=1 count_node http-asan tests/http/
+
+echo "== bad-input soak (sanitized server) =="
+KLYNGE_BIN=./build-asan/klynge KLYNGE_SANITIZED=1 count_node soak tests/soak/
 
 if [ -d tests/e2e ] && ls tests/e2e/*.test.js >/dev/null 2>&1; then
 	echo "== browser journey =="

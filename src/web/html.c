@@ -192,8 +192,10 @@ static const char *status_title(int status)
 	case 405: return "Metoden er ikke tilladt";
 	case 409: return "Konflikt";
 	case 413: return "Forespørgslen er for stor";
+	case 414: return "Adressen er for lang";
 	case 415: return "Ukendt indholdstype";
 	case 422: return "Ugyldige data";
+	case 431: return "For mange headerfelter";
 	case 500: return "Der opstod en fejl";
 	case 503: return "Tjenesten er ikke tilgængelig";
 	default: return status >= 500 ? "Der opstod en fejl" : "Fejl";
@@ -209,8 +211,10 @@ static const char *status_code(int status)
 	case 405: return "method_not_allowed";
 	case 409: return "conflict";
 	case 413: return "payload_too_large";
+	case 414: return "uri_too_long";
 	case 415: return "unsupported_media_type";
 	case 422: return "invalid";
+	case 431: return "header_fields_too_large";
 	default: return status >= 500 ? "internal" : "error";
 	}
 }

@@ -4,9 +4,13 @@
  * One daemon with an internal epoll thread pool. Handlers block on the
  * store, so the pool is larger than the core count. For each request:
  *
- *   1st call of the access handler: allocate the per-request context
- *      (arena + body buffer) and return. Queuing a response here would
- *      make MHD drop keep-alive (stack.md, "Gotchas" 1).
+ *   URI log callback (the request line has arrived): allocate the
+ *      per-request context (arena + body buffer), note the raw URI's
+ *      length.
+ *   1st call of the access handler (the headers have arrived): check
+ *      the limits below and return. Queuing a response here would make
+ *      MHD drop keep-alive (stack.md, "Gotchas" 1), so only refusals
+ *      are answered at once.
  *   calls with upload data: append to the body, up to 1 MiB.
  *   last call (no upload data): build a `struct request`, run the
  *      security checks below, dispatch, and queue the response.
@@ -17,11 +21,24 @@
  * token); /api/ writes must be application/json, which a cross-site
  * HTML form cannot send; invalid UTF-8 in path or query is refused; and
  * every response carries the same security headers.
+ *
+ * Limits, also in one place (docs/operations.md lists them):
+ *   MEMORY_LIMIT  MHD's memory per connection; a request line or header
+ *                 block that does not fit is answered by MHD itself
+ *                 (414 / 431, a short English page) and the connection
+ *                 closed;
+ *   URL_MAX       the raw request target, query included: 414;
+ *   HEADERS_MAX   header fields per request: 431;
+ *   BODY_MAX      request body: 413 (declared or counted);
+ *   timeouts      idle (MHD) plus a deadline per request against slow
+ *                 clients: see "deadlines" below.
  */
 #include "web.h"
 
 #include <errno.h>
 #include <arpa/inet.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -38,8 +55,13 @@
 #include "../util/embed.h"
 
 #define BODY_MAX (1024 * 1024)
+#define URL_MAX (8 * 1024)
+#define HEADERS_MAX 100
+#define MEMORY_LIMIT ((size_t)64 * 1024)
 #define POOL_THREADS 8
-#define CONNECTION_TIMEOUT_S 30
+#define CONNECTION_TIMEOUT_S 30		/* idle */
+#define DEFAULT_HEADER_TIMEOUT_S 30	/* headers complete, per request */
+#define DEFAULT_BODY_TIMEOUT_S 60	/* body complete, after the headers */
 #define DEFAULT_MAX_CONNECTIONS 1000
 #define DEFAULT_MAX_PER_IP 256
 #define CSRF_BYTES 32
@@ -50,11 +72,16 @@ static const char CSP[] =
 	"script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
 	"form-action 'self'";
 
+struct conn_watch;
+
 struct reqctx {
 	struct arena arena;
 	struct buf body;
+	size_t uri_len;		/* raw request target, query included */
+	bool started;		/* the access handler has seen it */
 	bool too_large;
-	bool responded;		/* a response was queued early (413) */
+	int refuse;		/* 414 or 431: refused as its headers arrive */
+	bool responded;		/* a response was queued early (413, 414, 431) */
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -383,6 +410,116 @@ static enum MHD_Result send_asset(struct MHD_Connection *c,
 	return ret;
 }
 
+/* ---- deadlines against slow clients -----------------------------------
+ * MHD's connection timeout is an idle timeout: a client that sends one
+ * byte every few seconds ("slowloris") keeps its connection, and a slot
+ * of the connection limit, for as long as it likes. So each connection
+ * also has a deadline for the request it is receiving: the headers must
+ * be complete within header_s of the connection's start (or of the end
+ * of the previous request on it), and the body within body_s of the
+ * headers. While a request is being answered there is none (the idle
+ * timeout covers a client that stops reading).
+ *
+ * A watchdog thread shuts down the socket of a connection past its
+ * deadline; MHD then reads the end of the stream and closes the
+ * connection its usual way (callbacks, cleanup). The socket cannot be
+ * closed and reused under us: MHD calls NOTIFY_CONNECTION(CLOSED),
+ * which takes the entry off the list under watch.mu, before it closes
+ * the descriptor (daemon.c, 0.9.75).
+ */
+struct conn_watch {
+	struct conn_watch *prev, *next;
+	int fd;
+	_Atomic int64_t deadline_ms;	/* CLOCK_MONOTONIC; 0: none */
+};
+
+static struct {
+	pthread_mutex_t mu;
+	struct conn_watch *head;	/* under mu */
+	atomic_bool stop;
+	unsigned header_s, body_s;
+} watch = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void watch_set(struct conn_watch *w, unsigned seconds)
+{
+	if (w)
+		atomic_store(&w->deadline_ms,
+			     seconds ? mono_ms() + (int64_t)seconds * 1000 : 0);
+}
+
+static struct conn_watch *watch_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c,
+			  void **socket_ctx,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		struct conn_watch *w = calloc(1, sizeof(*w));
+		if (!w || !ci) {
+			free(w);	/* no deadline; the idle timeout still holds */
+			return;
+		}
+		w->fd = ci->connect_fd;
+		watch_set(w, watch.header_s);
+		pthread_mutex_lock(&watch.mu);
+		w->next = watch.head;
+		if (watch.head)
+			watch.head->prev = w;
+		watch.head = w;
+		pthread_mutex_unlock(&watch.mu);
+		*socket_ctx = w;
+		return;
+	}
+	struct conn_watch *w = *socket_ctx;
+	if (!w)
+		return;
+	pthread_mutex_lock(&watch.mu);
+	if (w->prev)
+		w->prev->next = w->next;
+	else
+		watch.head = w->next;
+	if (w->next)
+		w->next->prev = w->prev;
+	pthread_mutex_unlock(&watch.mu);
+	free(w);
+	*socket_ctx = NULL;
+}
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	const struct timespec tick = { 0, 250 * 1000 * 1000 };
+	while (!atomic_load(&watch.stop)) {
+		nanosleep(&tick, NULL);
+		int64_t now = mono_ms();
+		pthread_mutex_lock(&watch.mu);
+		for (struct conn_watch *w = watch.head; w; w = w->next) {
+			int64_t d = atomic_load(&w->deadline_ms);
+			if (d && now > d) {
+				atomic_store(&w->deadline_ms, 0);
+				shutdown(w->fd, SHUT_RDWR);
+			}
+		}
+		pthread_mutex_unlock(&watch.mu);
+	}
+	return NULL;
+}
+
 /* ---- the access handler ---------------------------------------------- */
 
 static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
@@ -405,7 +542,20 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 		cookie = NULL;
 	}
 
-	if (!url || url[0] != '/' || !web_utf8_valid(url, strlen(url))) {
+	bool url_ok = url && url[0] == '/' && web_utf8_valid(url, strlen(url));
+	if (ctx->refuse) {
+		if (!url_ok)
+			req.path = "/";
+		if (ctx->refuse == 414)
+			return send_error(c, &req, 414, "uri_too_long",
+					  "Adressen er for lang (højst 8 KiB).",
+					  set_cookie);
+		return send_error(c, &req, 431, "header_fields_too_large",
+				  "Forespørgslen har for mange headerfelter.",
+				  set_cookie);
+	}
+
+	if (!url_ok) {
 		req.path = "/";
 		return send_error(c, &req, 400, "bad_request",
 				  "Ugyldig adresse (tegnkodningen skal være UTF-8).",
@@ -477,6 +627,70 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 	return r;
 }
 
+static struct reqctx *reqctx_new(void)
+{
+	struct reqctx *ctx = calloc(1, sizeof(*ctx));
+	if (!ctx)
+		return NULL;
+	arena_init(&ctx->arena);
+	ctx->arena.block_size = 64 * 1024;
+	return ctx;
+}
+
+/* MHD_OPTION_URI_LOG_CALLBACK: the request line has arrived; uri is the
+ * raw target, query included. What it returns is the request's *con_cls
+ * (freed by on_completed, which MHD calls for it from here on). */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct reqctx *ctx = reqctx_new();
+	if (ctx)
+		ctx->uri_len = uri ? strlen(uri) : 0;
+	return ctx;
+}
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
+				    const char *key, const char *value)
+{
+	(void)kind;
+	(void)key;
+	(void)value;
+	(*(size_t *)cls)++;
+	return MHD_YES;
+}
+
+/* The first call for a request (its headers are in): limits that refuse
+ * it before any body is read. Returns true when it is refused. */
+static bool refused_early(struct MHD_Connection *c, struct reqctx *ctx)
+{
+	if (ctx->uri_len > URL_MAX) {
+		ctx->refuse = 414;
+		return true;
+	}
+	size_t n = 0;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &n);
+	if (n > HEADERS_MAX) {
+		ctx->refuse = 431;
+		return true;
+	}
+	/* A declared body over the limit is refused before it is read; MHD
+	 * then closes the connection. (MHD itself has already refused a
+	 * Content-Length that is not a number.) */
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl) {
+		char *end;
+		errno = 0;
+		unsigned long long len = strtoull(cl, &end, 10);
+		if (errno || *end || len > BODY_MAX) {
+			ctx->too_large = true;
+			return true;
+		}
+	}
+	return false;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -484,26 +698,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 {
 	(void)version;
 	struct reqctx *ctx = *con_cls;
-	if (!ctx) {
-		ctx = calloc(1, sizeof(*ctx));
+	if (!ctx) {		/* on_uri could not allocate */
+		ctx = reqctx_new();
 		if (!ctx)
 			return MHD_NO;
-		arena_init(&ctx->arena);
-		ctx->arena.block_size = 64 * 1024;
 		*con_cls = ctx;
-		/* A declared body over the limit is refused before it is
-		 * read; MHD then closes the connection. */
-		const char *cl = MHD_lookup_connection_value(
-			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl) {
-			char *end;
-			errno = 0;
-			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || *end || n > BODY_MAX) {
-				ctx->too_large = true;
-				ctx->responded = true;
-				return handle(cls, c, ctx, url, method);
-			}
+	}
+	if (!ctx->started) {
+		ctx->started = true;
+		/* The headers are in; now the body has its own deadline. */
+		watch_set(watch_of(c), watch.body_s);
+		if (refused_early(c, ctx)) {
+			ctx->responded = true;
+			watch_set(watch_of(c), 0);
+			return handle(cls, c, ctx, url, method);
 		}
 		return MHD_YES;
 	}
@@ -523,6 +731,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	watch_set(watch_of(c), 0);	/* the request is in: answering it */
 	return handle(cls, c, ctx, url, method);
 }
 
@@ -530,8 +739,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)c;
 	(void)toe;
+	/* The next request on this connection starts its own deadline. */
+	watch_set(watch_of(c), watch.header_s);
 	struct reqctx *ctx = *con_cls;
 	if (!ctx)
 		return;
@@ -586,19 +796,34 @@ int web_serve(struct app *app, const char *addr, int port)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, &old);
 
+	watch.header_s = env_uint("KLYNGE_HEADER_TIMEOUT", DEFAULT_HEADER_TIMEOUT_S);
+	watch.body_s = env_uint("KLYNGE_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT_S);
+	atomic_store(&watch.stop, false);
+	pthread_t watchdog_thread;
+	if (pthread_create(&watchdog_thread, NULL, watchdog, NULL) != 0) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		fprintf(stderr, "klynge serve: kan ikke starte tråde\n");
+		return -1;
+	}
+
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)port, NULL, NULL, on_request, app,
 		MHD_OPTION_SOCK_ADDR, sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, MEMORY_LIMIT,
 		MHD_OPTION_CONNECTION_LIMIT,
 		env_uint("KLYNGE_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS),
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		env_uint("KLYNGE_MAX_PER_IP", DEFAULT_MAX_PER_IP),
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_END);
 	if (!d) {
+		atomic_store(&watch.stop, true);
+		pthread_join(watchdog_thread, NULL);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		fprintf(stderr, "klynge serve: kan ikke lytte på %s:%d\n", addr, port);
 		return -1;
@@ -614,6 +839,8 @@ int web_serve(struct app *app, const char *addr, int port)
 		;
 	fprintf(stderr, "klynge: stopper (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	MHD_stop_daemon(d);
+	atomic_store(&watch.stop, true);
+	pthread_join(watchdog_thread, NULL);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
