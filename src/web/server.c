@@ -16,11 +16,9 @@
  *      security checks below, dispatch, and queue the response.
  *   NOTIFY_COMPLETED: free the context (the arena and all it holds).
  *
- * Security, in one place: CSRF double-submit cookie for every form POST
- * outside /api/ (and any other write outside /api/ without a valid
- * token); /api/ writes must be application/json, which a cross-site
- * HTML form cannot send; invalid UTF-8 in path or query is refused; and
- * every response carries the same security headers.
+ * Security, in one place: the request gate (request.c: CSRF, content
+ * types, UTF-8) decides what is answered; every response carries the
+ * same security headers.
  *
  * Limits, also in one place (docs/operations.md lists them):
  *   MEMORY_LIMIT  MHD's memory per connection; a request line or header
@@ -46,8 +44,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/random.h>
 #include <sys/socket.h>
 
 #include "html.h"
@@ -64,8 +60,6 @@
 #define DEFAULT_BODY_TIMEOUT_S 60	/* body complete, after the headers */
 #define DEFAULT_MAX_CONNECTIONS 1000
 #define DEFAULT_MAX_PER_IP 256
-#define CSRF_BYTES 32
-#define CSRF_HEX (CSRF_BYTES * 2)
 
 static const char CSP[] =
 	"default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -84,163 +78,26 @@ struct reqctx {
 	bool responded;		/* a response was queued early (413, 414, 431) */
 };
 
-/* ---- small helpers --------------------------------------------------- */
-
-static bool has_prefix(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static bool under(const char *path, const char *dir)	/* "/api" */
-{
-	size_t n = strlen(dir);
-	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
-
-/* Media type of a Content-Type value, compared without parameters. */
-static bool media_is(const char *ct, const char *type)
-{
-	size_t n = strlen(type);
-	if (!ct || strncasecmp(ct, type, n) != 0)
-		return false;
-	return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ' || ct[n] == '\t';
-}
-
-static bool is_write_method(const char *m)
-{
-	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0 &&
-	       strcmp(m, "OPTIONS") != 0;
-}
-
-static bool csrf_token_valid(const char *t)
-{
-	if (!t || strlen(t) != CSRF_HEX)
-		return false;
-	for (const char *p = t; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-			return false;
-	return true;
-}
-
-/* Compares two tokens in time independent of where they differ. */
-static bool csrf_equal(const char *a, const char *b)
-{
-	if (!a || !b)
-		return false;
-	size_t la = strlen(a), lb = strlen(b);
-	if (la != CSRF_HEX || lb != CSRF_HEX)
-		return false;
-	unsigned char d = 0;
-	for (size_t i = 0; i < CSRF_HEX; i++)
-		d |= (unsigned char)(a[i] ^ b[i]);
-	return d == 0;
-}
-
-static char *csrf_new(struct arena *a)
-{
-	unsigned char raw[CSRF_BYTES];
-	size_t got = 0;
-	while (got < sizeof(raw)) {
-		ssize_t n = getrandom(raw + got, sizeof(raw) - got, 0);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			abort();	/* no randomness: refuse to run insecurely */
-		}
-		got += (size_t)n;
-	}
-	static const char hex[] = "0123456789abcdef";
-	char *t = arena_alloc(a, CSRF_HEX + 1);
-	for (size_t i = 0; i < CSRF_BYTES; i++) {
-		t[2 * i] = hex[raw[i] >> 4];
-		t[2 * i + 1] = hex[raw[i] & 15];
-	}
-	return t;
-}
-
-/* ---- unescaping ------------------------------------------------------
- * MHD's default unescaper decodes "%00" into a NUL that silently cuts
- * the path or value short. Ours decodes valid escapes except %00 and
- * leaves malformed ones as they are, so "/bodies/1%00x" stays a (bad)
- * id rather than turning into "/bodies/1".
- */
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/* ---- query and multipart collection ---------------------------------- */
 
 static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 {
 	(void)cls;
 	(void)c;
-	char *w = s;
-	for (const char *r = s; *r; r++) {
-		if (r[0] == '%' && r[1] && r[2]) {
-			int hi = hexval(r[1]), lo = hexval(r[2]);
-			if (hi >= 0 && lo >= 0 && (hi | lo)) {
-				*w++ = (char)(hi << 4 | lo);
-				r += 2;
-				continue;
-			}
-		}
-		*w++ = *r;
-	}
-	*w = '\0';
-	return (size_t)(w - s);
-}
-
-/* ---- query and multipart collection ---------------------------------- */
-
-struct kv_list {
-	struct arena *arena;
-	struct kv *items;
-	size_t n, cap;
-	bool bad;		/* invalid UTF-8, too many */
-};
-
-static void kv_push(struct kv_list *l, const char *key, const char *value)
-{
-	if (l->n >= 4096) {
-		l->bad = true;
-		return;
-	}
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		l->items = arena_grow(l->arena, l->items, l->n, cap,
-				      sizeof(*l->items));
-		l->cap = cap;
-	}
-	l->items[l->n].key = key;
-	l->items[l->n].value = value;
-	l->n++;
+	return web_unescape(s);
 }
 
 static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind,
 				  const char *key, const char *value)
 {
 	(void)kind;
-	struct kv_list *l = cls;
-	if (!value)
-		value = "";
-	if (!web_utf8_valid(key, strlen(key)) ||
-	    !web_utf8_valid(value, strlen(value))) {
-		l->bad = true;
-		return MHD_NO;
-	}
-	kv_push(l, arena_strdup(l->arena, key), arena_strdup(l->arena, value));
-	return l->bad ? MHD_NO : MHD_YES;
+	return web_query_add(cls, key, value) ? MHD_YES : MHD_NO;
 }
 
 /* Multipart fields arrive in chunks (off > 0 continues the last one).
  * Files are not used by any form yet and are skipped. */
 struct mp_state {
-	struct kv_list list;
+	struct web_kv_list list;
 	struct buf cur;
 	const char *cur_key;
 	bool in_field;
@@ -253,7 +110,7 @@ static void mp_flush(struct mp_state *m)
 	if (!web_utf8_valid(buf_str(&m->cur), m->cur.len) && m->cur.len)
 		m->list.bad = true;
 	else
-		kv_push(&m->list, m->cur_key,
+		web_kv_push(&m->list, m->cur_key,
 			arena_strndup(m->list.arena, buf_str(&m->cur), m->cur.len));
 	buf_reset(&m->cur);
 	m->in_field = false;
@@ -288,9 +145,13 @@ static enum MHD_Result mp_iter(void *cls, enum MHD_ValueKind kind,
 	return m->list.bad ? MHD_NO : MHD_YES;
 }
 
-static int parse_multipart(struct MHD_Connection *c, struct request *req,
-			   const char *body, size_t len)
+/* web_input.multipart: cls is the connection (MHD's post processor
+ * reads the boundary from its Content-Type). */
+static int parse_multipart(void *cls, struct request *req)
 {
+	struct MHD_Connection *c = cls;
+	const char *body = req->body;
+	size_t len = req->body_len;
 	struct mp_state m = { .list = { .arena = req->arena } };
 	struct MHD_PostProcessor *pp =
 		MHD_create_post_processor(c, 16 * 1024, mp_iter, &m);
@@ -350,21 +211,6 @@ static enum MHD_Result send_response(struct MHD_Connection *c,
 	return ret;
 }
 
-/* An error answered by the server itself (before routing). */
-static enum MHD_Result send_error(struct MHD_Connection *c, struct request *req,
-				  int status, const char *code,
-				  const char *message, const char *set_cookie)
-{
-	struct response res = { .status = status, .arena = req->arena };
-	if (req->path && under(req->path, "/api"))
-		res_json_error(&res, status, code, message);
-	else
-		page_error(req, &res, status, message);
-	enum MHD_Result r = send_response(c, &res, set_cookie, req->arena);
-	buf_free(&res.body);
-	return r;
-}
-
 static const char *asset_type(const char *name)
 {
 	const char *dot = strrchr(name, '.');
@@ -385,15 +231,11 @@ static const char *asset_type(const char *name)
 	return "application/octet-stream";
 }
 
-/* /static/NAME from the embedded table; NULL name when not found. */
+/* An embedded file (/static/NAME), without copying it. */
 static enum MHD_Result send_asset(struct MHD_Connection *c,
-				  struct request *req, const char *name)
+				  struct request *req,
+				  const struct embedded_file *f)
 {
-	const struct embedded_file *f =
-		strchr(name, '/') ? NULL : embed_find(web_assets, name);
-	if (!f)
-		return send_error(c, req, 404, "not_found",
-				  "Filen findes ikke.", NULL);
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 		f->len, (void *)f->data, MHD_RESPMEM_PERSISTENT);
 	if (!r)
@@ -522,107 +364,40 @@ static void *watchdog(void *arg)
 
 /* ---- the access handler ---------------------------------------------- */
 
+/* The last call for a request: gather what MHD parsed, run the gate
+ * (request.c) and send what it decided. */
 static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 			      struct reqctx *ctx, const char *url,
 			      const char *method)
 {
-	struct request req = { .app = app, .arena = &ctx->arena,
-			       .method = method, .path = url };
 	struct arena *a = &ctx->arena;
-
-	/* CSRF token: the client's cookie when well-formed, else a new one
-	 * that this response sets. */
-	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "csrf");
-	const char *set_cookie = NULL;
-	if (csrf_token_valid(cookie)) {
-		req.csrf = arena_strdup(a, cookie);
-	} else {
-		req.csrf = csrf_new(a);
-		set_cookie = req.csrf;
-		cookie = NULL;
-	}
-
-	bool url_ok = url && url[0] == '/' && web_utf8_valid(url, strlen(url));
-	if (ctx->refuse) {
-		if (!url_ok)
-			req.path = "/";
-		if (ctx->refuse == 414)
-			return send_error(c, &req, 414, "uri_too_long",
-					  "Adressen er for lang (højst 8 KiB).",
-					  set_cookie);
-		return send_error(c, &req, 431, "header_fields_too_large",
-				  "Forespørgslen har for mange headerfelter.",
-				  set_cookie);
-	}
-
-	if (!url_ok) {
-		req.path = "/";
-		return send_error(c, &req, 400, "bad_request",
-				  "Ugyldig adresse (tegnkodningen skal være UTF-8).",
-				  set_cookie);
-	}
-
-	struct kv_list q = { .arena = a };
+	struct request req = { .app = app, .arena = a };
+	struct web_kv_list q = { .arena = a };
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_iter, &q);
-	if (q.bad)
-		return send_error(c, &req, 400, "bad_request",
-				  "Ugyldige parametre i adressen (tegnkodningen skal være UTF-8).",
-				  set_cookie);
-	req.query = q.items;
-	req.n_query = q.n;
-
-	if (ctx->too_large)
-		return send_error(c, &req, 413, "payload_too_large",
-				  "Forespørgslen er for stor. Der kan højst sendes 1 MiB.",
-				  set_cookie);
-
-	if (has_prefix(url, "/static/") &&
-	    (!strcmp(method, "GET") || !strcmp(method, "HEAD")))
-		return send_asset(c, &req, url + strlen("/static/"));
-
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_TYPE);
-	req.content_type = ct ? arena_strdup(a, ct) : "";
-	req.body_len = ctx->body.len;
-	req.body = arena_strndup(a, buf_str(&ctx->body), ctx->body.len);
-	buf_free(&ctx->body);
-
-	if (is_write_method(method)) {
-		if (under(url, "/api")) {
-			/* A DELETE without a body carries nothing to type; a
-			 * cross-site page cannot send one without a CORS
-			 * preflight, which is never granted. */
-			bool bodiless_delete = !strcmp(method, "DELETE") &&
-					       req.body_len == 0;
-			if (!bodiless_delete &&
-			    !media_is(req.content_type, "application/json"))
-				return send_error(c, &req, 415, "unsupported_media_type",
-						  "Indholdet skal sendes som application/json.",
-						  set_cookie);
-		} else if (!under(url, "/oparl")) {
-			int rc = 0;
-			if (media_is(req.content_type,
-				     "application/x-www-form-urlencoded"))
-				rc = form_parse(a, req.body, req.body_len,
-						&req.form, &req.n_form);
-			else if (media_is(req.content_type, "multipart/form-data"))
-				rc = parse_multipart(c, &req, req.body, req.body_len);
-			if (rc != 0)
-				return send_error(c, &req, 400, "bad_request",
-						  "Formularens indhold kunne ikke læses (ugyldig kodning).",
-						  set_cookie);
-			/* Any other write outside the API (text/plain forms
-			 * included) has no "csrf" field and is refused here. */
-			if (!csrf_equal(req_form(&req, "csrf"), cookie))
-				return send_error(c, &req, 403, "csrf",
-						  "Formularen er udløbet – indlæs siden igen og prøv på ny.",
-						  set_cookie);
-		}
-	}
-
+	struct web_input in = {
+		.method = method,
+		.path = url,
+		.query = q.items,
+		.n_query = q.n,
+		.query_bad = q.bad,
+		.csrf_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "csrf"),
+		.content_type = MHD_lookup_connection_value(
+			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+		.body = buf_str(&ctx->body),
+		.body_len = ctx->body.len,
+		.too_large = ctx->too_large,
+		.refuse = ctx->refuse,
+		.multipart = parse_multipart,
+		.multipart_cls = c,
+	};
 	struct response res = { .status = 200, .arena = a };
-	web_dispatch(&req, &res);
-	enum MHD_Result r = send_response(c, &res, set_cookie, a);
+	const char *set_cookie = NULL;
+	const struct embedded_file *asset = NULL;
+	enum web_action act = web_handle(&in, &req, &res, &set_cookie, &asset);
+	buf_free(&ctx->body);	/* web_handle copied it into the arena */
+	enum MHD_Result r = act == WEB_ASSET
+				    ? send_asset(c, &req, asset)
+				    : send_response(c, &res, set_cookie, a);
 	buf_free(&res.body);
 	return r;
 }

@@ -144,4 +144,59 @@ extern const struct embedded_file web_assets[];
 int form_parse(struct arena *a, const char *s, size_t len, struct kv **out,
 	       size_t *n_out);
 
+/* ---- the request gate (request.c) ------------------------------------
+ * What a transport received for one request, before any check. Strings
+ * are NUL-terminated; the body is not (body_len bytes). */
+struct web_kv_list {
+	struct arena *arena;
+	struct kv *items;
+	size_t n, cap;
+	bool bad;		/* invalid UTF-8, too many (over 4096) */
+};
+
+struct web_input {
+	const char *method;
+	const char *path;		/* after web_unescape, without query */
+	struct kv *query;		/* collected with web_query_add */
+	size_t n_query;
+	bool query_bad;
+	const char *csrf_cookie;	/* the "csrf" cookie's value, or NULL */
+	const char *content_type;	/* or NULL */
+	const char *body;
+	size_t body_len;
+	bool too_large;			/* body over 1 MiB: 413 */
+	int refuse;			/* 414 or 431: refused as it arrived */
+	/* Parses a multipart/form-data body into req->form (0, or -1 when
+	 * malformed); NULL refuses every multipart body. */
+	int (*multipart)(void *cls, struct request *req);
+	void *multipart_cls;
+};
+
+enum web_action {
+	WEB_RESPOND,		/* send res */
+	WEB_ASSET,		/* send the embedded file *asset */
+};
+
+/* Runs the security checks on in and, when they pass, web_dispatch.
+ * req must have app and arena set; res is filled (its body is the
+ * caller's to free). *set_cookie: a new CSRF token the answer must set,
+ * or NULL. */
+enum web_action web_handle(const struct web_input *in, struct request *req,
+			   struct response *res, const char **set_cookie,
+			   const struct embedded_file **asset);
+
+/* In-place URL unescaping as the server does it (MHD's unescape
+ * callback): valid %XX escapes except %00 are decoded, anything else is
+ * kept as it is. Returns the new length. */
+size_t web_unescape(char *s);
+/* Appends a query parameter, copying both; an invalid UTF-8 key or value
+ * (or too many) sets l->bad and returns false. */
+bool web_query_add(struct web_kv_list *l, const char *key, const char *value);
+/* Appends without checks or copies (multipart fields, already checked). */
+void web_kv_push(struct web_kv_list *l, const char *key, const char *value);
+/* A well-formed CSRF token (64 lowercase hex digits)? */
+bool web_csrf_valid(const char *t);
+/* Two well-formed, equal tokens? (constant time) */
+bool web_csrf_equal(const char *a, const char *b);
+
 #endif
