@@ -199,6 +199,14 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 	if (!res->arena)
 		res->arena = a;
 
+	/* Conditional writes and the audit actor. Header values are the
+	 * client's bytes: kept only when short and valid UTF-8. */
+	if (in->if_match && strlen(in->if_match) <= 256 &&
+	    web_utf8_valid(in->if_match, strlen(in->if_match)))
+		req->if_match = arena_strdup(a, in->if_match);
+	if (in->peer && strlen(in->peer) < 64)
+		req->peer = arena_strdup(a, in->peer);
+
 	/* CSRF token: the client's cookie when well-formed, else a new one
 	 * that this response sets. */
 	const char *cookie = in->csrf_cookie;

@@ -364,6 +364,24 @@ static void *watchdog(void *arg)
 
 /* ---- the access handler ---------------------------------------------- */
 
+/* The client's address as text ("127.0.0.1", "::1"), for the audit log;
+ * NULL when MHD does not know it. */
+static const char *peer_address(struct MHD_Connection *c, struct arena *a)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return NULL;
+	char *out = arena_alloc(a, INET6_ADDRSTRLEN);
+	const struct sockaddr *sa = ci->client_addr;
+	const void *src = sa->sa_family == AF_INET6
+				  ? (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr
+				  : (const void *)&((const struct sockaddr_in *)sa)->sin_addr;
+	if (sa->sa_family != AF_INET && sa->sa_family != AF_INET6)
+		return NULL;
+	return inet_ntop(sa->sa_family, src, out, INET6_ADDRSTRLEN) ? out : NULL;
+}
+
 /* The last call for a request: gather what MHD parsed, run the gate
  * (request.c) and send what it decided. */
 static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
@@ -383,6 +401,9 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 		.csrf_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "csrf"),
 		.content_type = MHD_lookup_connection_value(
 			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+		.if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							MHD_HTTP_HEADER_IF_MATCH),
+		.peer = peer_address(c, a),
 		.body = buf_str(&ctx->body),
 		.body_len = ctx->body.len,
 		.too_large = ctx->too_large,

@@ -162,6 +162,8 @@ struct web_input {
 	bool query_bad;
 	const char *csrf_cookie;	/* the "csrf" cookie's value, or NULL */
 	const char *content_type;	/* or NULL */
+	const char *if_match;		/* If-Match header, or NULL */
+	const char *peer;		/* client address ("127.0.0.1"), or NULL */
 	const char *body;
 	size_t body_len;
 	bool too_large;			/* body over 1 MiB: 413 */
