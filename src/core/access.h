@@ -1,0 +1,98 @@
+/*
+ * access.h - who may see and change what: the permission rule, pure C.
+ *
+ * Roles are derived from memberships where possible (issue 3): a person's
+ * active memberships in a body on a date give them that body's roles.
+ * Accounts add only what memberships cannot say: administrator. The web
+ * layer enforces this in one place (reads through access_view, writes
+ * through access_can_save); handlers never decide permissions themselves.
+ *
+ *   role            from                                  may
+ *   public          not logged in                         read published data
+ *   member          member/vice-chair/substitute of B     + read B's drafts (and
+ *                                                           later closed items)
+ *   chair           chair/co-chair of B                   + approve for B
+ *   secretariat     secretary of B                        + edit B (members,
+ *                                                           terms of reference,
+ *                                                           rotation, body fields)
+ *                                                           + the registry
+ *   administrator   account flag                          everything
+ *
+ * "Registry" = organisations, areas, people and new bodies: administrators
+ * and anyone who is a secretary of some body (they must be able to add the
+ * person they are about to make a member).
+ */
+#ifndef KLYNGE_ACCESS_H
+#define KLYNGE_ACCESS_H
+
+#include "model.h"
+#include "../util/arena.h"
+
+struct principal {
+	int64_t account_id;	/* 0: the public (not logged in) */
+	int64_t person_id;	/* the person the account is; 0 = none */
+	bool admin;
+};
+
+/* Roles in one body on a date (bit set). */
+enum {
+	ACCESS_ROLE_MEMBER = 1 << 0,	/* member, vice-chair, substitute */
+	ACCESS_ROLE_CHAIR = 1 << 1,	/* chair, co-chair */
+	ACCESS_ROLE_SECRETARY = 1 << 2,	/* secretary */
+};
+
+enum access_action {
+	ACCESS_READ_DRAFT = 1,	/* unapproved terms of reference of a body */
+	ACCESS_APPROVE,		/* record approvals for a body */
+	ACCESS_EDIT_BODY,	/* a body's fields, memberships, charters, rotation */
+	ACCESS_EDIT_REGISTRY,	/* organisations, areas, people, new bodies */
+	ACCESS_ADMIN,		/* accounts */
+};
+
+/* The roles a person holds in a body on a date (0 for person 0). */
+unsigned access_body_roles(const struct structure *s, int64_t person_id,
+			   int64_t body_id, int date);
+
+/* May principal p do action on body_id (0 for registry/admin actions)
+ * on date? Administrators may do everything; the public nothing. */
+bool access_allowed(const struct structure *s, const struct principal *p,
+		    enum access_action action, int64_t body_id, int date);
+
+/* Is this charter version visible to p? Approved versions are public;
+ * drafts and pre-approved versions need ACCESS_READ_DRAFT on its body. */
+bool access_charter_visible(const struct structure *s,
+			    const struct principal *p,
+			    const struct charter *c, int date);
+
+/*
+ * The structure as p may see it, in the arena: charters p may not see
+ * left out; for the public, people's e-mail addresses and notes blanked.
+ * Shares unchanged objects with `in` (read-only); never modifies `in`.
+ */
+void access_view(struct arena *a, const struct structure *in,
+		 const struct principal *p, int date, struct structure *out);
+
+/*
+ * May p save `after` (an object of the given store kind, see
+ * store_kind codes below) replacing `before` (NULL for a create)?
+ * A membership, charter or rotation needs ACCESS_EDIT_BODY on its body
+ * (both the old and the new body when it moves); an approval step needs
+ * ACCESS_APPROVE or ACCESS_EDIT_BODY; a body's own fields need
+ * ACCESS_EDIT_BODY on it (creating a body: ACCESS_EDIT_REGISTRY);
+ * organisations, areas and people need ACCESS_EDIT_REGISTRY.
+ * Deletes pass after = NULL.
+ */
+enum access_kind {
+	ACCESS_KIND_ORG = 1,
+	ACCESS_KIND_AREA,
+	ACCESS_KIND_BODY,
+	ACCESS_KIND_CHARTER,
+	ACCESS_KIND_PERSON,
+	ACCESS_KIND_MEMBERSHIP,
+	ACCESS_KIND_ROTATION,
+};
+bool access_can_save(const struct structure *s, const struct principal *p,
+		     enum access_kind kind, const void *before,
+		     const void *after, int date);
+
+#endif
