@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 pkgs=(
   build-essential pkg-config meson ninja-build
   clang libclang-rt-14-dev
-  libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3
+  libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libsodium-dev
   libcmocka-dev
   chromium
   curl

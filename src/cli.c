@@ -1,5 +1,5 @@
 /*
- * cli.c - klynge import, export, check and audit (see cli.h).
+ * cli.c - klynge import, export, check, audit and user (see cli.h).
  *
  * Messages for people go to stderr in Danish, prefixed with the command
  * ("klynge import: ..."); data goes to stdout. Exit status: 0 done,
@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "core/rules.h"
 #include "util/date.h"
@@ -277,7 +279,8 @@ static const char *action_da(const char *action)
 int cli_audit(struct store *st, int argc, char **argv)
 {
 	static const char *const kinds[] = { "organisation", "area", "body",
-		"charter", "person", "membership", "rotation", "structure", NULL };
+		"charter", "person", "membership", "rotation", "structure",
+		"account", NULL };
 	const char *kind = NULL;
 	int64_t id = 0, body = 0, limit = 0;
 	struct arena a;
@@ -297,7 +300,7 @@ int cli_audit(struct store *st, int argc, char **argv)
 			if (!ok) {
 				fprintf(stderr, "klynge audit: ukendt slags '%s' (brug "
 					"organisation, area, body, charter, person, "
-					"membership, rotation eller structure)\n", v);
+					"membership, rotation, structure eller account)\n", v);
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--id") == 0 && v) {
@@ -351,6 +354,239 @@ int cli_audit(struct store *st, int argc, char **argv)
 	}
 	rc = 0;
 out:
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- klynge user ---------------------------------------------------- */
+
+#define PASSWORD_MIN_CHARS 12
+#define PASSWORD_MAX_BYTES 1024
+
+/* UTF-8 characters in s (continuation bytes not counted). */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Reads one line from stdin as the new password and hashes it (argon2id,
+ * libsodium's interactive limits). Refuses a short one. The plain text
+ * is wiped before returning. 0, or 1 after printing why.
+ */
+static int read_password_hash(const char *cmd, char hash[crypto_pwhash_STRBYTES])
+{
+	char line[PASSWORD_MAX_BYTES + 2];
+	int rc = 1;
+
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "Adgangskode (mindst %d tegn): ", PASSWORD_MIN_CHARS);
+	if (!fgets(line, sizeof(line), stdin)) {
+		fprintf(stderr, "klynge user %s: ingen adgangskode på standardinput\n", cmd);
+		goto out;
+	}
+	size_t n = strlen(line);
+	if (n > 0 && line[n - 1] != '\n' && n > PASSWORD_MAX_BYTES) {
+		fprintf(stderr, "klynge user %s: adgangskoden er for lang (højst %d byte)\n",
+			cmd, PASSWORD_MAX_BYTES);
+		goto out;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	if (utf8_chars(line) < PASSWORD_MIN_CHARS) {
+		fprintf(stderr, "klynge user %s: adgangskoden er for kort – den skal "
+			"være mindst %d tegn\n", cmd, PASSWORD_MIN_CHARS);
+		goto out;
+	}
+	if (crypto_pwhash_str(hash, line, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		fprintf(stderr, "klynge user %s: der er ikke hukommelse nok til at "
+			"beregne adgangskodens hash\n", cmd);
+		goto out;
+	}
+	rc = 0;
+out:
+	sodium_memzero(line, sizeof(line));
+	return rc;
+}
+
+/* The account named by argv[0] (the error printed when there is none). */
+static int user_lookup(struct store *st, struct arena *a, const char *cmd,
+		       int argc, char **argv, struct account *acc)
+{
+	struct err err = { 0 };
+	if (argc != 1) {
+		fprintf(stderr, "klynge user %s: angiv ét brugernavn\n", cmd);
+		return 2;
+	}
+	if (store_account_find(st, a, argv[0], acc, &err) != 0) {
+		if (err.kind == ERR_NOT_FOUND)
+			fprintf(stderr, "klynge user %s: kontoen '%s' findes ikke\n",
+				cmd, argv[0]);
+		else
+			fprintf(stderr, "klynge user %s: %s\n", cmd, err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+static int user_add(struct store *st, struct arena *a, int argc, char **argv)
+{
+	struct account acc = { 0 };
+	const char *person = NULL;
+	char hash[crypto_pwhash_STRBYTES];
+	struct err err = { 0 };
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--admin") == 0)
+			acc.admin = true;
+		else if (strcmp(argv[i], "--person") == 0 && i + 1 < argc)
+			person = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			acc.display_name = argv[++i];
+		else if (argv[i][0] != '-' && !acc.username)
+			acc.username = argv[i];
+		else {
+			fprintf(stderr, "klynge user add: ukendt argument '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	if (!acc.username) {
+		fprintf(stderr, "klynge user add: angiv et brugernavn\n");
+		return 2;
+	}
+	if (!store_username_valid(acc.username)) {
+		fprintf(stderr, "klynge user add: ugyldigt brugernavn '%s' (1-64 tegn: "
+			"små bogstaver a-z, tal og . _ @ -)\n", acc.username);
+		return 2;
+	}
+	if (person) {
+		struct structure s;
+		if (store_load(st, a, &s, &err) != 0) {
+			fprintf(stderr, "klynge user add: %s\n", err.msg);
+			return 1;
+		}
+		for (size_t i = 0; i < s.n_people && !acc.person_id; i++)
+			if (strcmp(s.people[i].key, person) == 0)
+				acc.person_id = s.people[i].id;
+		if (!acc.person_id) {
+			fprintf(stderr, "klynge user add: personen '%s' findes ikke\n", person);
+			return 1;
+		}
+	}
+	if (read_password_hash("add", hash) != 0)
+		return 1;
+	if (store_account_create(st, &acc, hash, &err) != 0) {
+		fprintf(stderr, "klynge user add: %s\n", err.msg);
+		return 1;
+	}
+	fprintf(stderr, "Kontoen '%s' er oprettet%s.\n", acc.username,
+		acc.admin ? " som administrator" : "");
+	return 0;
+}
+
+static int user_passwd(struct store *st, struct arena *a, int argc, char **argv)
+{
+	struct account acc;
+	char hash[crypto_pwhash_STRBYTES];
+	struct err err = { 0 };
+	int rc = user_lookup(st, a, "passwd", argc, argv, &acc);
+	if (rc)
+		return rc;
+	if (read_password_hash("passwd", hash) != 0)
+		return 1;
+	/* A reset by an administrator: whoever was logged in is logged out. */
+	if (store_account_set_password_hash(st, acc.id, hash, &err) != 0 ||
+	    store_session_delete_account(st, acc.id, &err) != 0) {
+		fprintf(stderr, "klynge user passwd: %s\n", err.msg);
+		return 1;
+	}
+	fprintf(stderr, "Adgangskoden til '%s' er skiftet, og kontoen er logget ud "
+		"alle steder.\n", acc.username);
+	return 0;
+}
+
+static int user_list(struct store *st, struct arena *a, int argc)
+{
+	struct account *list = NULL;
+	size_t n = 0;
+	struct err err = { 0 };
+	if (argc != 0) {
+		fprintf(stderr, "klynge user list: tager ingen argumenter\n");
+		return 2;
+	}
+	if (store_account_list(st, a, &list, &n, &err) != 0) {
+		fprintf(stderr, "klynge user list: %s\n", err.msg);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct account *u = &list[i];
+		printf("%s", u->username);
+		if (*u->display_name)
+			printf("  \"%s\"", u->display_name);
+		if (u->admin)
+			printf("  administrator");
+		if (u->person_id)
+			printf("  person %lld", (long long)u->person_id);
+		if (!u->has_password)
+			printf("  uden adgangskode");
+		if (u->disabled)
+			printf("  spærret");
+		printf("\n");
+	}
+	if (n == 0)
+		fprintf(stderr, "Der er ingen konti.\n");
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int user_disable(struct store *st, struct arena *a, bool disable,
+			int argc, char **argv)
+{
+	const char *cmd = disable ? "disable" : "enable";
+	struct account acc;
+	struct err err = { 0 };
+	int rc = user_lookup(st, a, cmd, argc, argv, &acc);
+	if (rc)
+		return rc;
+	if (store_account_set_disabled(st, acc.id, disable, &err) != 0) {
+		fprintf(stderr, "klynge user %s: %s\n", cmd, err.msg);
+		return 1;
+	}
+	fprintf(stderr, disable ? "Kontoen '%s' er spærret og logget ud.\n"
+				: "Kontoen '%s' er åbnet igen.\n", acc.username);
+	return 0;
+}
+
+int cli_user(struct store *st, int argc, char **argv)
+{
+	struct arena a;
+	int rc;
+
+	if (argc < 1) {
+		fprintf(stderr, "klynge user: angiv add, passwd, list, disable eller enable\n");
+		return 2;
+	}
+	arena_init(&a);
+	const char *sub = argv[0];
+	if (strcmp(sub, "add") == 0)
+		rc = user_add(st, &a, argc - 1, argv + 1);
+	else if (strcmp(sub, "passwd") == 0)
+		rc = user_passwd(st, &a, argc - 1, argv + 1);
+	else if (strcmp(sub, "list") == 0)
+		rc = user_list(st, &a, argc - 1);
+	else if (strcmp(sub, "disable") == 0)
+		rc = user_disable(st, &a, true, argc - 1, argv + 1);
+	else if (strcmp(sub, "enable") == 0)
+		rc = user_disable(st, &a, false, argc - 1, argv + 1);
+	else {
+		fprintf(stderr, "klynge user: ukendt underkommando '%s' (brug add, "
+			"passwd, list, disable eller enable)\n", sub);
+		rc = 2;
+	}
 	arena_free(&a);
 	return rc;
 }

@@ -18,6 +18,10 @@ int cli_check(struct store *st, int argc, char **argv);
 /* klynge audit [--kind K] [--id N] [--body N] [--limit N]: the audit
  * log, newest first, each change's fields indented below it. */
 int cli_audit(struct store *st, int argc, char **argv);
+/* klynge user add|passwd|list|disable|enable: local accounts. Passwords
+ * are read from stdin (one line, at least 12 characters) and stored as
+ * argon2id strings; passwd ends the account's sessions. */
+int cli_user(struct store *st, int argc, char **argv);
 /* Names this process in the audit log: "cli (<unix user>)". */
 void cli_actor_init(void);
 

@@ -7,10 +7,13 @@
  *   klynge [--db PATH] check [--date YYYY-MM-DD] [BODY-KEY]
  *   klynge [--db PATH] init
  *   klynge [--db PATH] audit [--kind K] [--id N] [--body N] [--limit N]
+ *   klynge [--db PATH] user add|passwd|list|disable|enable ...
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "cli.h"
 #include "store/store.h"
@@ -28,6 +31,11 @@ static void usage(void)
 	      "  check [--date ÅÅÅÅ-MM-DD] [FORUM]  tjek regler for alle fora eller ét\n"
 	      "  audit [--kind SLAGS] [--id N] [--body N] [--limit N]\n"
 	      "                                     vis ændringsloggen, nyeste først\n"
+	      "  user add BRUGER [--admin] [--person PERSON] [--name \"NAVN\"]\n"
+	      "                                     opret en konto (adgangskoden læses fra stdin)\n"
+	      "  user passwd BRUGER                 ny adgangskode (stdin); logger kontoen ud\n"
+	      "  user list                          vis konti\n"
+	      "  user disable|enable BRUGER         spær eller genåbn en konto\n"
 	      "\n"
 	      "Databasen er klynge.db, eller den der angives med --db eller KLYNGE_DB.\n",
 	      stderr);
@@ -58,11 +66,25 @@ static int serve(struct store *st, int argc, char **argv)
 		base = url;
 	}
 	struct app app = { .store = st, .base_url = base };
+	/* Accounts (docs/operations.md): Secure cookies behind TLS; the
+	 * trusted-header mode only when both its settings are there. */
+	const char *secure = getenv("KLYNGE_SECURE_COOKIES");
+	app.secure_cookies = secure && strcmp(secure, "1") == 0;
+	const char *th = getenv("KLYNGE_TRUSTED_HEADER");
+	const char *ts = getenv("KLYNGE_TRUSTED_SECRET");
+	if (th && *th && ts && *ts) {
+		app.trusted_header = th;
+		app.trusted_secret = ts;
+	}
 	return web_serve(&app, addr, port) == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv)
 {
+	if (sodium_init() < 0) {
+		fputs("klynge: libsodium kan ikke startes\n", stderr);
+		return 1;
+	}
 	const char *db = getenv("KLYNGE_DB");
 	if (!db)
 		db = "klynge.db";
@@ -89,7 +111,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
-	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit")) {
+	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
+	    strcmp(cmd, "user")) {
 		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
 		usage();
 		return 2;
@@ -118,6 +141,8 @@ int main(int argc, char **argv)
 		rc = cli_export(st);
 	else if (strcmp(cmd, "audit") == 0)
 		rc = cli_audit(st, argc - i, argv + i);
+	else if (strcmp(cmd, "user") == 0)
+		rc = cli_user(st, argc - i, argv + i);
 	else
 		rc = cli_check(st, argc - i, argv + i);
 	store_close(st);

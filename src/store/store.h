@@ -9,6 +9,8 @@
 #ifndef KLYNGE_STORE_H
 #define KLYNGE_STORE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../core/model.h"
@@ -148,6 +150,82 @@ int store_audit_changes(struct arena *a, const struct audit_entry *e,
  * ERR_CONFLICT when the store is not empty.
  */
 int store_import(struct store *st, const struct structure *s, struct err *err);
+
+/* ---- accounts and sessions (accounts.c) -------------------------------
+ * Local accounts (0004_accounts.sql). The store never sees a password or
+ * a session token: callers hash them (libsodium, in the web layer and the
+ * CLI) and pass the hash. Account changes write audit rows of kind
+ * "account" (username, display name, person, admin, disabled and when the
+ * password was last set; never the hash). Session calls write no audit
+ * rows and do not move store_generation (they do not change the
+ * structure).
+ */
+#define STORE_USERNAME_MAX 64
+
+struct account {
+	int64_t id;
+	const char *username;		/* 1-64 of [a-z0-9._@-] */
+	const char *display_name;	/* "" when none: show the username */
+	int64_t person_id;		/* 0 = none */
+	bool admin;
+	bool disabled;
+	bool has_password;
+};
+
+/* Is s a valid username (1-64 characters of [a-z0-9._@-])? */
+bool store_username_valid(const char *s);
+
+/* Creates an account (a->id is set). password_hash may be NULL (no
+ * password yet: cannot log in locally). ERR_INVALID "bad_username",
+ * ERR_CONFLICT "duplicate_username", ERR_INVALID "bad_reference" for a
+ * person that does not exist. */
+int store_account_create(struct store *st, struct account *a,
+			 const char *password_hash, struct err *err);
+/* One account by id / by username, strings in the arena. ERR_NOT_FOUND
+ * when there is none. */
+int store_account_get(struct store *st, struct arena *ar, int64_t id,
+		      struct account *out, struct err *err);
+int store_account_find(struct store *st, struct arena *ar,
+		       const char *username, struct account *out,
+		       struct err *err);
+/* All accounts ordered by username. */
+int store_account_list(struct store *st, struct arena *ar,
+		       struct account **out, size_t *n, struct err *err);
+/* Sets (or, with NULL, clears) the password hash. */
+int store_account_set_password_hash(struct store *st, int64_t id,
+				    const char *hash, struct err *err);
+int store_account_set_admin(struct store *st, int64_t id, bool admin,
+			    struct err *err);
+/* Disabling also ends every session of the account. */
+int store_account_set_disabled(struct store *st, int64_t id, bool disabled,
+			       struct err *err);
+/* The stored hash of an account (arena), "" when it has none; for
+ * crypto_pwhash_str_verify. ERR_NOT_FOUND when there is no account. */
+int store_account_password_hash(struct store *st, struct arena *ar, int64_t id,
+				const char **hash, struct err *err);
+
+/* Times are Unix seconds chosen by the caller (tests pass their own). */
+int store_session_create(struct store *st, int64_t account_id,
+			 const char *token_hash, const char *csrf,
+			 int64_t now, int64_t expires, struct err *err);
+/* The session with this token hash when it has not expired at now:
+ * its account (arena), the session's csrf token and last_seen. An
+ * expired session is deleted and, like a missing one, ERR_NOT_FOUND. */
+int store_session_find(struct store *st, struct arena *ar,
+		       const char *token_hash, int64_t now,
+		       struct account *account, const char **csrf,
+		       int64_t *last_seen, struct err *err);
+/* Sets last_seen (sliding; the caller decides how often). */
+int store_session_touch(struct store *st, const char *token_hash, int64_t now,
+			struct err *err);
+int store_session_delete(struct store *st, const char *token_hash,
+			 struct err *err);
+/* Ends every session of an account (password reset, disabling). */
+int store_session_delete_account(struct store *st, int64_t account_id,
+				 struct err *err);
+/* Deletes the sessions expired at now; *n (may be NULL) their count. */
+int store_session_purge(struct store *st, int64_t now, size_t *n,
+			struct err *err);
 
 /* ---- structure files (structure_json.c) ------------------------------
  * The format is docs/structure-format.md. Parsing assigns ids 1..n per

@@ -144,6 +144,40 @@ static bool path_in(const char *path, const char *prefix)
 	return strncmp(path, prefix, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
+/*
+ * Who is logged in, at the right of the header: "Log ind" (back to this
+ * page afterwards) for the public; the name and a "Log ud" button (a
+ * POST form, so it works without JavaScript and cannot be triggered by
+ * a link) for a session. Behind a trusted proxy the proxy owns the
+ * login, so only the name is shown.
+ */
+static void account_box(struct request *req, struct response *res,
+			const char *path)
+{
+	if (!req)
+		return;
+	html(res, "<div class=\"account\">");
+	if (!req->principal.account_id) {
+		if (strcmp(path, "/login") == 0 || !*path) {
+			html(res, "<a href=\"/login\">Log ind</a>");
+		} else {
+			html(res, "<a href=\"/login?next=");
+			html_url_param(res, path);
+			html(res, "\">Log ind</a>");
+		}
+	} else {
+		html(res, "<span class=\"who\">");
+		html_txt(res, req->display_name ? req->display_name : "");
+		html(res, "</span>");
+		if (!req->via_proxy) {
+			html(res, " · <form method=\"post\" action=\"/logout\">");
+			html_csrf(req, res);
+			html(res, "<button type=\"submit\" class=\"link\">Log ud</button></form>");
+		}
+	}
+	html(res, "</div>\n");
+}
+
 void page_begin(struct request *req, struct response *res, const char *title)
 {
 	const char *path = req && req->path ? req->path : "";
@@ -171,7 +205,9 @@ void page_begin(struct request *req, struct response *res, const char *title)
 		html_txt(res, nav_items[i].label);
 		html(res, "</a></li>\n");
 	}
-	html(res, "</ul></nav>\n</div>\n</header>\n"
+	html(res, "</ul></nav>\n");
+	account_box(req, res, path);
+	html(res, "</div>\n</header>\n"
 		  "<main id=\"indhold\" class=\"wrap\">\n");
 }
 

@@ -12,7 +12,7 @@
  *
  * The checks: a CSRF double-submit cookie for every form POST outside
  * /api/ (and any other write outside /api/ and /oparl/ without a valid
- * token); /api/ writes must be application/json, which a cross-site
+ * token) - for a logged-in session, its own token instead (auth.c); /api/ writes must be application/json, which a cross-site
  * HTML form cannot send; invalid UTF-8 in path or query is refused.
  */
 #include "web.h"
@@ -260,6 +260,14 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 		return WEB_RESPOND;
 	}
 
+	/* Who is asking. A logged-in session's forms carry the session's
+	 * own token: the anonymous cookie is then worth nothing. */
+	auth_resolve(in, req, res);
+	if (req->session_csrf) {
+		req->csrf = req->session_csrf;
+		cookie = req->session_csrf;
+	}
+
 	req->content_type = in->content_type ? arena_strdup(a, in->content_type) : "";
 	req->body_len = in->body_len;
 	req->body = arena_strndup(a, in->body ? in->body : "", in->body_len);
@@ -303,5 +311,14 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 	}
 
 	web_dispatch(req, res);
+	/* An answer for a logged-in person (their name in the header) or
+	 * one setting the login cookie stays out of shared caches. */
+	if (req->principal.account_id || res->set_session) {
+		bool has = false;
+		for (size_t i = 0; i < res->n_headers; i++)
+			has = has || !strcasecmp(res->headers[i].name, "Cache-Control");
+		if (!has)
+			res_header(res, "Cache-Control", "private, no-store");
+	}
 	return WEB_RESPOND;
 }

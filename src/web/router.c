@@ -76,7 +76,8 @@ static bool route_match(struct arena *a, const char *pattern, const char *path,
 static const struct route *const *route_tables(void)
 {
 	static const struct route *const tables[] = {
-		page_routes, form_routes, api_routes, oparl_routes, NULL
+		page_routes, form_routes, api_routes, oparl_routes, auth_routes,
+		NULL
 	};
 	return tables;
 }
@@ -150,11 +151,14 @@ void web_dispatch(struct request *req, struct response *res)
 		res->status = 200;
 	if (!res->arena)
 		res->arena = req->arena;
-	/* Who the audit log names for this request's writes (per thread;
-	 * accounts will name the user here). */
-	store_actor_set(req->peer && *req->peer
-				? arena_printf(req->arena, "anonym (%s)", req->peer)
-				: "anonym");
+	/* Who the audit log names for this request's writes (per thread):
+	 * the account's username when logged in. */
+	if (req->principal.account_id && req->username && *req->username)
+		store_actor_set(req->username);
+	else
+		store_actor_set(req->peer && *req->peer
+					? arena_printf(req->arena, "anonym (%s)", req->peer)
+					: "anonym");
 	const char *path = req->path ? req->path : "/";
 	const char *method = req->method ? req->method : "GET";
 
@@ -194,7 +198,10 @@ void web_dispatch(struct request *req, struct response *res)
 	if (best) {
 		memcpy(req->params, best_params, sizeof(best_params));
 		req->n_params = best_np;
+		/* Logged-in pages name the person in their header: only the
+		 * public's pages are shared. */
 		const char *key = best_table == page_routes && !req->no_cache &&
+					  !req->principal.account_id &&
 					  page_cache_enabled()
 					  ? page_key(req) : NULL;
 		if (!key || !page_cache_get(req, key, res)) {
@@ -217,7 +224,8 @@ void web_dispatch(struct request *req, struct response *res)
 	}
 	buf_free(&allow);
 	/* Whatever a write did, pages must not show the state before it. */
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+	    best_table != auth_routes)	/* logins change no structure */
 		web_structure_invalidate(req->app);
 	web_request_end(req);
 }

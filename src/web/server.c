@@ -205,6 +205,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c,
 				       set_cookie);
 		MHD_add_response_header(r, "Set-Cookie", v);
 	}
+	if (res->set_session)	/* the login cookie (auth.c) */
+		MHD_add_response_header(r, "Set-Cookie", res->set_session);
 	enum MHD_Result ret =
 		MHD_queue_response(c, res->status ? (unsigned)res->status : 200, r);
 	MHD_destroy_response(r);
@@ -399,6 +401,13 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 		.n_query = q.n,
 		.query_bad = q.bad,
 		.csrf_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "csrf"),
+		.sid_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "sid"),
+		.trusted_user = app->trusted_header && *app->trusted_header
+					? MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+								      app->trusted_header)
+					: NULL,
+		.proxy_secret = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							    "X-Klynge-Proxy-Secret"),
 		.content_type = MHD_lookup_connection_value(
 			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
 		.if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,

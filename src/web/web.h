@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/access.h"
 #include "../core/model.h"
 #include "../store/store.h"
 #include "../util/arena.h"
@@ -27,6 +28,14 @@ struct kv {
 struct app {
 	struct store *store;
 	const char *base_url;	/* "http://127.0.0.1:8080", no trailing / */
+	/* Accounts (auth.c), from the environment (main.c): the session
+	 * cookie gets "; Secure" (KLYNGE_SECURE_COOKIES=1, behind TLS);
+	 * the trusted-header mode is on when both the header's name
+	 * (KLYNGE_TRUSTED_HEADER) and the proxy's secret
+	 * (KLYNGE_TRUSTED_SECRET) are set. */
+	bool secure_cookies;
+	const char *trusted_header;
+	const char *trusted_secret;
 };
 
 struct request {
@@ -54,6 +63,18 @@ struct request {
 	 * urlencoded POST is refused (403) by server.c unless its "csrf"
 	 * field equals the cookie. */
 	const char *csrf;
+	/* Who is asking (auth.c, resolved by web_handle from the session
+	 * cookie or the trusted header): principal.account_id 0 is the
+	 * public. display_name and username are "" for the public;
+	 * session_hash is the login's token hash (logout deletes it), NULL
+	 * when not logged in through a session (the public, or the trusted
+	 * header: via_proxy). */
+	struct principal principal;
+	const char *display_name;
+	const char *username;
+	const char *session_hash;
+	const char *session_csrf;
+	bool via_proxy;
 	/* The structure as loaded for this request (lazily, see
 	 * web_structure); read-only, shared. */
 	const struct structure *structure;
@@ -80,6 +101,9 @@ struct response {
 	/* When set (web_dispatch sets it to the request's arena), res_header
 	 * and res_redirect copy their strings into it. */
 	struct arena *arena;
+	/* A Set-Cookie value for the session cookie "sid" (login, logout,
+	 * a stale cookie cleared), or NULL; sent besides the CSRF cookie. */
+	const char *set_session;
 };
 
 typedef void (*handler_fn)(struct request *req, struct response *res);
@@ -96,6 +120,7 @@ extern const struct route page_routes[];	/* read-only pages (pages/pages.c) */
 extern const struct route form_routes[];	/* create/edit forms (pages/forms.c) */
 extern const struct route api_routes[];		/* api/ files */
 extern const struct route oparl_routes[];	/* oparl.c */
+extern const struct route auth_routes[];	/* auth.c: /login, /logout */
 
 /* Runs the server until SIGINT/SIGTERM. */
 int web_serve(struct app *app, const char *addr, int port);
@@ -161,6 +186,11 @@ struct web_input {
 	size_t n_query;
 	bool query_bad;
 	const char *csrf_cookie;	/* the "csrf" cookie's value, or NULL */
+	const char *sid_cookie;		/* the "sid" cookie's value, or NULL */
+	/* Trusted-header mode (auth.c): the value of the header named by
+	 * app->trusted_header and of X-Klynge-Proxy-Secret, or NULL. */
+	const char *trusted_user;
+	const char *proxy_secret;
 	const char *content_type;	/* or NULL */
 	const char *if_match;		/* If-Match header, or NULL */
 	const char *peer;		/* client address ("127.0.0.1"), or NULL */
@@ -200,5 +230,22 @@ void web_kv_push(struct web_kv_list *l, const char *key, const char *value);
 bool web_csrf_valid(const char *t);
 /* Two well-formed, equal tokens? (constant time) */
 bool web_csrf_equal(const char *a, const char *b);
+
+/* ---- accounts (auth.c) ------------------------------------------------ */
+/* Sets req->principal and the rest of "who is asking" from the input:
+ * the trusted header when its mode is on and the proxy's secret is
+ * right, else the session cookie. A cookie naming no live session gets
+ * res->set_session to clear it. Never fails: anything wrong is the
+ * public. */
+void auth_resolve(const struct web_input *in, struct request *req,
+		  struct response *res);
+/* The header for the session cookie: "sid=TOKEN; Path=/; HttpOnly;
+ * SameSite=Lax" (+ "; Secure"); token NULL clears it. Arena-owned. */
+const char *auth_cookie(struct request *req, const char *token);
+/* Hex of the BLAKE2b hash of a session token (what the store keeps);
+ * NULL when token is not a well-formed token. Arena-owned. */
+const char *auth_token_hash(struct arena *a, const char *token);
+/* Forgets the in-memory login failures (tests). */
+void auth_limits_reset(void);
 
 #endif
