@@ -49,6 +49,12 @@ enum access_action {
 	ACCESS_ADMIN,		/* accounts */
 };
 
+/* Can p do nothing beyond the public? True for NULL, for the public
+ * (account 0) and for an account that is no person and no administrator
+ * (no memberships to derive roles from). Such principals also get
+ * people's e-mail addresses and notes blanked by access_view. */
+bool access_is_public(const struct principal *p);
+
 /* The roles a person holds in a body on a date (0 for person 0). */
 unsigned access_body_roles(const struct structure *s, int64_t person_id,
 			   int64_t body_id, int date);
