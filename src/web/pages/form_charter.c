@@ -626,10 +626,14 @@ void form_approval_create(struct request *req, struct response *res)
 			at = i;
 			break;
 		}
-	memcpy(c.approvals, orig->approvals, at * sizeof(*c.approvals));
+	/* memcpy from NULL is undefined even for 0 bytes: a charter
+	 * without approvals has approvals == NULL. */
+	if (at)
+		memcpy(c.approvals, orig->approvals, at * sizeof(*c.approvals));
 	c.approvals[at] = ap;
-	memcpy(c.approvals + at + 1, orig->approvals + at,
-	       (orig->n_approvals - at) * sizeof(*c.approvals));
+	if (orig->n_approvals > at)
+		memcpy(c.approvals + at + 1, orig->approvals + at,
+		       (orig->n_approvals - at) * sizeof(*c.approvals));
 	c.n_approvals = orig->n_approvals + 1;
 	if (ap.status)
 		c.status = ap.status;
