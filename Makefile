@@ -21,8 +21,15 @@ build: deps $(BUILD)/build.ninja
 	@ninja -C $(BUILD)
 
 # Fresh demo database from the seeds' structure, then serve it.
+# A new database also gets an administrator "admin" with a random
+# password, printed once.
 run: build
-	@if [ ! -f $(DB) ]; then ./$(BUILD)/klynge --db $(DB) import data/demo.json; fi
+	@if [ ! -f $(DB) ]; then \
+	  ./$(BUILD)/klynge --db $(DB) import data/demo.json && \
+	  pw=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_') && \
+	  printf '%s\n' "$$pw" | ./$(BUILD)/klynge --db $(DB) user add admin --admin --name Administrator && \
+	  echo "Administrator: admin, adgangskode: $$pw"; \
+	fi
 	./$(BUILD)/klynge --db $(DB) serve --port $(PORT)
 
 $(ASAN)/build.ninja:

@@ -169,12 +169,13 @@ out:
 /*
  * One change of account id: sql updates it (?1 id, ?2 the value: text
  * when text is set, else ival); when the account's audit JSON differs
- * afterwards, an "update" row is written. Also ends the account's
+ * afterwards (or always, for a password: two changes within a second
+ * look the same), an "update" row is written. Also ends the account's
  * sessions when end_sessions.
  */
 static int account_change(struct store *st, int64_t id, const char *sql,
 			  const char *text, bool null_text, int64_t ival,
-			  bool end_sessions, struct err *err)
+			  bool end_sessions, bool always, struct err *err)
 {
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	struct arena ar;
@@ -214,7 +215,8 @@ static int account_change(struct store *st, int64_t id, const char *sql,
 	}
 	if ((rc = account_json(st, id, &after, NULL, NULL, err)))
 		goto out;
-	if (after.len != before.len || memcmp(after.data, before.data, after.len))
+	if (always || after.len != before.len ||
+	    memcmp(after.data, before.data, after.len))
 		rc = store_audit_insert(st, "update", "account", id, username, 0,
 					&before, &after, err);
 out:
@@ -234,7 +236,7 @@ int store_account_set_password_hash(struct store *st, int64_t id,
 		"UPDATE account SET password_hash = ?2, password_changed = "
 		"CASE WHEN ?2 IS NULL THEN NULL ELSE " STORE_NOW " END, "
 		"modified = " STORE_NOW " WHERE id = ?1",
-		clear ? NULL : hash, clear, 0, false, err);
+		clear ? NULL : hash, clear, 0, false, true, err);
 }
 
 int store_account_set_admin(struct store *st, int64_t id, bool admin,
@@ -243,7 +245,7 @@ int store_account_set_admin(struct store *st, int64_t id, bool admin,
 	return account_change(st, id,
 		"UPDATE account SET admin = ?2, modified = " STORE_NOW
 		" WHERE id = ?1 AND admin IS NOT ?2",
-		NULL, false, admin ? 1 : 0, false, err);
+		NULL, false, admin ? 1 : 0, false, false, err);
 }
 
 int store_account_set_disabled(struct store *st, int64_t id, bool disabled,
@@ -252,7 +254,7 @@ int store_account_set_disabled(struct store *st, int64_t id, bool disabled,
 	return account_change(st, id,
 		"UPDATE account SET disabled = ?2, modified = " STORE_NOW
 		" WHERE id = ?1 AND disabled IS NOT ?2",
-		NULL, false, disabled ? 1 : 0, disabled, err);
+		NULL, false, disabled ? 1 : 0, disabled, false, err);
 }
 
 /* One account by a statement with ACCOUNT_COLS and one bound value. */

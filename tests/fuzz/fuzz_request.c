@@ -7,7 +7,8 @@
  *
  * Input: byte 0 picks the method (bits 0-2), the Content-Type (bits
  * 3-5), a 431 refusal (bit 6) and an over-size body (bit 7); the rest
- * is "PATH\nQUERY\nCOOKIE\nBODY" (BODY may hold anything). As MHD does,
+ * is "PATH\nQUERY\nCOOKIE\nBODY" (BODY may hold anything), where COOKIE
+ * is "CSRF" or "CSRF;SID": the "csrf" and "sid" cookies. As MHD does,
  * the path and query values end at a NUL, query pairs are split at '&'
  * and '=', '+' becomes a space, then our unescaper runs on each part.
  *
@@ -17,6 +18,12 @@
  * UBSan), it checks every answer: no 5xx, a JSON body is one JSON value,
  * an HTML or JSON body is valid UTF-8, and a new CSRF cookie is set
  * exactly when the request had no well-formed one.
+ *
+ * Sessions: the store holds an account "fuzz" with a session whose
+ * token is SESSION_TOKEN (64 'a's; its form token CSRF_TOKEN, 64 'b's),
+ * made again whenever an input logged it out, so the session parsing
+ * and the logged-in paths (session-bound CSRF, the header, the actor)
+ * are reachable; a sid equal to it must give a logged-in request.
  */
 #include <jansson.h>
 #include <stdint.h>
@@ -30,6 +37,26 @@
 
 static struct store *store;
 static struct app app;
+static int64_t fuzz_account;
+
+#define SESSION_TOKEN "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define CSRF_TOKEN "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+
+/* The fuzz session, made again when an input ended it (logout). */
+static void session_ensure(void)
+{
+	struct arena a;
+	struct err err = { 0 };
+	arena_init(&a);
+	const char *hash = auth_token_hash(&a, SESSION_TOKEN);
+	struct account acc;
+	const char *csrf;
+	if (hash && store_session_find(store, &a, hash, 1, &acc, &csrf, NULL,
+				       &err) != 0)
+		(void)store_session_create(store, fuzz_account, hash, CSRF_TOKEN, 1,
+					   INT64_MAX, &err);
+	arena_free(&a);
+}
 
 static const char *const methods[] = {
 	"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "FOO",
@@ -68,6 +95,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	app.store = store;
 	app.base_url = "http://127.0.0.1:8080";
+	struct account acc = { .username = "fuzz", .display_name = "Fuzz <b>" };
+	if (store_account_create(store, &acc, NULL, &err) != 0) {
+		fprintf(stderr, "fuzz_request: store_account_create failed\n");
+		abort();
+	}
+	fuzz_account = acc.id;
 	return 0;
 }
 
@@ -125,7 +158,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *path = part(&a, &p, end);
 	char *query = part(&a, &p, end);
 	char *cookie = part(&a, &p, end);
+	char *sid = strchr(cookie, ';');
+	if (sid)
+		*sid++ = '\0';
 	web_unescape(path);
+	session_ensure();
 	struct web_kv_list q = { .arena = &a };
 	parse_query(&q, query);
 
@@ -136,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.n_query = q.n,
 		.query_bad = q.bad,
 		.csrf_cookie = *cookie ? cookie : NULL,
+		.sid_cookie = sid,
 		.content_type = content_types[(data[0] >> 3) & 7],
 		.body = p,
 		.body_len = (size_t)(end - p),
@@ -166,6 +204,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	if ((set_cookie != NULL) == web_csrf_valid(in.csrf_cookie))
+		abort();
+	/* Only the live session's token logs in (no password works: the
+	 * account has none; the trusted-header mode is off), and a
+	 * logged-in request's forms carry the session's token. */
+	if (req.principal.account_id &&
+	    (!sid || strcmp(sid, SESSION_TOKEN) != 0 ||
+	     req.principal.account_id != fuzz_account || !req.csrf ||
+	     strcmp(req.csrf, CSRF_TOKEN) != 0))
 		abort();
 
 	buf_free(&res.body);

@@ -42,6 +42,9 @@ static const char *const field_labels[][2] = {
 	{ "local", "Udpeget lokalt" }, { "start", "Startdato" },
 	{ "end", "Slutdato" }, { "start_year", "Fra år" },
 	{ "end_year", "Til år" },
+	/* accounts (kind "account") */
+	{ "username", "Brugernavn" }, { "admin", "Administrator" },
+	{ "disabled", "Spærret" }, { "password_changed", "Adgangskode sat" },
 };
 
 const char *audit_field_label(const char *field)
@@ -57,6 +60,7 @@ static const char *const kind_labels[][2] = {
 	{ "body", "Forum" }, { "charter", "Kommissorium" },
 	{ "person", "Person" }, { "membership", "Medlemskab" },
 	{ "rotation", "Rotationsperiode" }, { "structure", "Struktur" },
+	{ "account", "Konto" },
 };
 
 const char *audit_kind_label(const char *kind)
