@@ -20,6 +20,17 @@
 //             absolute links (KLYNGE_BASE_URL); default http://127.0.0.1:PORT
 //   data:     structure file to import (default data/demo.json); null for
 //             an empty database
+//   accounts: [{ username, person, admin }] created with `klynge user add`
+//             before the server starts (person: a person's key, whose
+//             memberships give the account its roles; admin: true for an
+//             administrator). Every server also gets the administrator
+//             'admin'. All test passwords are TEST_PASSWORD.
+//
+// The returned server also has
+//   srv.login(username)  -> Promise<'sid=...'> (POST /login; the Cookie
+//                           header value of the new session)
+//   srv.client(username) -> Promise<Client> logged in, whose forms carry
+//                           the session's CSRF token
 
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -30,6 +41,7 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
 const sanitized = process.env.KLYNGE_SANITIZED === '1';
+const TEST_PASSWORD = 'klynge-test-adgangskode';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -62,6 +74,19 @@ async function start(opts = {}) {
     if (imp.status !== 0) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw new Error(`klynge import ${data} failed (${imp.status}):\n${imp.stderr}`);
+    }
+  }
+  const accounts = [{ username: 'admin', admin: true }, ...(opts.accounts || [])];
+  for (const a of accounts) {
+    const args = ['--db', db, 'user', 'add', a.username];
+    if (a.person)
+      args.push('--person', a.person);
+    if (a.admin)
+      args.push('--admin');
+    const r = spawnSync(bin, args, { env: baseEnv, encoding: 'utf8', input: TEST_PASSWORD + '\n' });
+    if (r.status !== 0) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`klynge user add ${a.username} failed (${r.status}):\n${r.stderr}`);
     }
   }
 
@@ -105,6 +130,16 @@ async function start(opts = {}) {
         dir,
         publicBase: env.KLYNGE_BASE_URL || base,
         stderr: () => stderr,
+        async login(username) {
+          const c = new Client(base);
+          await loginClient(c, username);
+          return `sid=${c.cookies.get('sid')}`;
+        },
+        async client(username) {
+          const c = new Client(base);
+          await loginClient(c, username);
+          return c;
+        },
         async stop() {
           if (!exited) {
             child.kill('SIGTERM');
@@ -290,9 +325,10 @@ class Client {
     return this.request('GET', path);
   }
 
-  // The csrf token the server gave this client (cookie = form field).
+  // The csrf token the server gave this client (cookie = form field);
+  // once logged in, the session's own token (loginClient sets it).
   get csrf() {
-    return this.cookies.get('csrf');
+    return this.sessionCsrf || this.cookies.get('csrf');
   }
 
   // Posts fields (an object or [[name, value]] pairs) urlencoded; adds
@@ -335,7 +371,27 @@ class Client {
   }
 }
 
+// Logs c in as username (password TEST_PASSWORD) through the login form
+// and remembers the session's CSRF token (the logout form's field) so
+// that c's forms carry it.
+async function loginClient(c, username) {
+  const page = await c.get('/login');
+  if (page.status !== 200)
+    throw new Error(`GET /login: ${page.status}`);
+  const fields = formFields(page.text, '/login')
+    .map(([n, v]) => [n, n === 'username' ? username : n === 'password' ? TEST_PASSWORD : v]);
+  const r = await c.post('/login', fields);
+  if (r.status !== 303 || !c.cookies.get('sid'))
+    throw new Error(`login as ${username}: ${r.status}`);
+  const home = await c.get('/');
+  const token = formFields(home.text, '/logout').find(([n]) => n === 'csrf');
+  if (!token)
+    throw new Error(`login as ${username}: no session csrf on /`);
+  c.sessionCsrf = token[1];
+  return c;
+}
+
 module.exports = {
-  start, json, send, repoRoot, sleep,
+  start, json, send, repoRoot, sleep, TEST_PASSWORD, loginClient,
   demo, idOf, Client, formFields, fieldValue, selectOptions, unescapeHtml,
 };
