@@ -447,6 +447,49 @@ for (const role of ROLE_NAMES) {
   });
 }
 
+// Every other read surface, swept: lists, overviews, the other pages of
+// B's cluster and the API's lists and sub-resources. Who may not see the
+// draft finds no trace of it (title, text, key); who may not see contact
+// details finds no e-mail address and not the changed note.
+const SWEEP = [
+  '/', '/bodies', '/people', '/organisations', '/areas',
+  `/areas/${idOf(d.areas, 'klynge-sonderjylland')}?historik=alle`,
+  `/organisations/${idOf(d.organisations, 'haderslev-kommune')}?historik=alle`,
+  `/organisations/${REGION}?historik=alle`,
+  `/bodies/${idOf(d.bodies, 'pn-sonderjylland')}?historik=alle`,
+  `/bodies/${B}?date=2027-06-01`,
+  '/api/v1/charters', '/api/v1/people', `/api/v1/people/${idOf(d.people, CHANGED_PERSON)}`,
+  `/api/v1/memberships?body_id=${B}`, `/api/v1/bodies/${B}`,
+  `/api/v1/bodies/${B}/members?date=${TODAY}`, `/api/v1/bodies/${B}/check?date=${TODAY}`,
+  `/api/v1/people/${MAIL_PERSON_ID}/memberships`,
+];
+
+for (const role of ROLE_NAMES) {
+  test(`${role}: no trace of what they may not see on any other page`, async () => {
+    const { draft: reader, contact } = READS[role];
+    const leaks = [];
+    for (const url of SWEEP) {
+      const r = await get(role, url);
+      if (r.status !== 200) {
+        leaks.push(`GET ${url}: status ${r.status}`);
+        continue;
+      }
+      const text = url.startsWith('/api/') ? r.text : unescapeHtml(r.text);
+      if (!reader)
+        for (const secret of [DRAFT_TITLE, DRAFT_TEXT, draft.key])
+          if (text.includes(secret))
+            leaks.push(`GET ${url} shows the draft: «${secret}»`);
+      if (!contact) {
+        for (const m of text.matchAll(/[\w.-]+@example\.dk/g))
+          leaks.push(`GET ${url} shows an e-mail address: ${m[0]}`);
+        if (text.includes(CHANGED_NOTE))
+          leaks.push(`GET ${url} shows the note «${CHANGED_NOTE}»`);
+      }
+    }
+    assert.deepEqual(leaks, [], `as ${role}`);
+  });
+}
+
 // ---- (c) writing -------------------------------------------------------------------
 
 for (const role of ROLE_NAMES) {
