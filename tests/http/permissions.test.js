@@ -632,3 +632,43 @@ test('after every write the public still does not see the draft', async () => {
   // ... and the body's readers still do.
   assert.ok(hasTitle((await get('member', `/bodies/${B}`)).text));
 });
+
+test('a chair records an approval step through the API, but cannot slip a change of the text in with it', async () => {
+  const c0 = (await adminApi('GET', `/charters/${draft.id}`)).body;
+  const step = { status: 'pre_approved', by_text: 'Formandskabet', date: TODAY, note: 'Via API' };
+  const approvals = [...c0.approvals, step];
+
+  // Step + a new text: refused, nothing stored.
+  const sneaky = await api('chair', 'PUT', `/charters/${draft.id}`,
+    { approvals, status: 'pre_approved', text: 'Formandskabets egen tekst' });
+  expectOutcome(apiOutcome(sneaky), FORBIDDEN, `PUT /api/v1/charters/${draft.id} (step + text) as chair`);
+  const c1 = (await adminApi('GET', `/charters/${draft.id}`)).body;
+  assert.equal(c1.text, DRAFT_TEXT);
+  assert.equal(c1.approvals.length, c0.approvals.length);
+
+  // A member may not record the step at all.
+  const member = await api('member', 'PUT', `/charters/${draft.id}`, { approvals, status: 'pre_approved' });
+  expectOutcome(apiOutcome(member), FORBIDDEN, `PUT /api/v1/charters/${draft.id} (step) as member`);
+
+  // The step alone: the chair's to record.
+  const ok = await api('chair', 'PUT', `/charters/${draft.id}`, { approvals, status: 'pre_approved' });
+  expectOutcome(apiOutcome(ok), OK, `PUT /api/v1/charters/${draft.id} (step) as chair`);
+  const c2 = (await adminApi('GET', `/charters/${draft.id}`)).body;
+  assert.equal(c2.approvals.length, c0.approvals.length + 1);
+  assert.equal(c2.text, DRAFT_TEXT);
+  assert.notEqual(c2.status, 'approved');
+
+  // The text alone: the secretary's, not the chair's.
+  const text = await api('chair', 'PUT', `/charters/${draft.id}`, { text: 'Formandskabets egen tekst' });
+  expectOutcome(apiOutcome(text), FORBIDDEN, `PUT /api/v1/charters/${draft.id} (text) as chair`);
+  const sec = await api('secretary', 'PUT', `/charters/${draft.id}`, { text: DRAFT_TEXT + ' Rettet.' });
+  expectOutcome(apiOutcome(sec), OK, `PUT /api/v1/charters/${draft.id} (text) as secretary`);
+  // Who may not see the draft is refused without being shown it.
+  for (const role of ['public', 'noPerson', 'secretaryC']) {
+    const r = await api(role, 'PUT', `/charters/${draft.id}`, { text: 'x' });
+    expectOutcome(apiOutcome(r), role === 'public' ? [LOGIN, HIDDEN] : [HIDDEN, FORBIDDEN],
+      `PUT /api/v1/charters/${draft.id} as ${role}`);
+    assert.ok(!JSON.stringify(r.body).includes(DRAFT_TITLE), `PUT /api/v1/charters/${draft.id} as ${role} names the draft`);
+  }
+  assert.equal((await adminApi('GET', `/charters/${draft.id}`)).body.text, DRAFT_TEXT + ' Rettet.');
+});
