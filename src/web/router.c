@@ -373,6 +373,9 @@ struct shared_structure {
 	size_t n_checks;
 	struct page_entry *pages[PAGE_BUCKETS];	/* also under check_mu */
 	size_t n_pages, page_bytes;
+	/* The public's view of s on pub_date (also under check_mu). */
+	const struct structure *pub;
+	int pub_date;
 };
 
 /* Writes through this server invalidate the cache at once (web_dispatch
@@ -414,14 +417,14 @@ static bool poll_due(void)
 	return atomic_compare_exchange_strong(&last_poll_ms, &last, now);
 }
 
-const struct structure *web_structure(struct request *req)
+const struct structure *web_structure_full(struct request *req)
 {
-	if (req->structure)
-		return req->structure;
+	if (req->structure_full)
+		return req->structure_full;
 	struct store *st = req->app ? req->app->store : NULL;
 	if (!st) {
-		req->structure = &empty_structure;
-		return req->structure;
+		req->structure_full = &empty_structure;
+		return req->structure_full;
 	}
 	/* Asking the store takes its lock and an SQLite statement, so it is
 	 * done outside cache_mu and at most every GENERATION_POLL_MS. */
@@ -444,8 +447,8 @@ const struct structure *web_structure(struct request *req)
 			arena_free(&sh->arena);
 			free(sh);
 			pthread_mutex_unlock(&cache_mu);
-			req->structure = &empty_structure;
-			return req->structure;
+			req->structure_full = &empty_structure;
+			return req->structure_full;
 		}
 		sh->store = st;
 		sh->generation = gen;
@@ -458,7 +461,60 @@ const struct structure *web_structure(struct request *req)
 	sh->refs++;
 	pthread_mutex_unlock(&cache_mu);
 	req->structure_ref = sh;
-	req->structure = &sh->s;
+	req->structure_full = &sh->s;
+	return req->structure_full;
+}
+
+/* The public's view of the shared structure on date, made once and kept
+ * with it (in its arena, so it lives as long as the structure). */
+static const struct structure *public_view(struct shared_structure *sh,
+					   int date)
+{
+	pthread_rwlock_rdlock(&sh->check_mu);
+	const struct structure *v = sh->pub && sh->pub_date == date ? sh->pub : NULL;
+	pthread_rwlock_unlock(&sh->check_mu);
+	if (v)
+		return v;
+	static const struct principal nobody = { 0 };
+	pthread_rwlock_wrlock(&sh->check_mu);
+	if (!sh->pub || sh->pub_date != date) {
+		struct structure *out = arena_alloc(&sh->arena, sizeof(*out));
+		access_view(&sh->arena, &sh->s, &nobody, date, out);
+		sh->pub = out;
+		sh->pub_date = date;
+	}
+	v = sh->pub;
+	pthread_rwlock_unlock(&sh->check_mu);
+	return v;
+}
+
+/*
+ * The one place reads are filtered: OParl is public data only, so it
+ * always gets the public view; an administrator sees everything; anyone
+ * else gets core access_view for today.
+ */
+const struct structure *web_structure(struct request *req)
+{
+	if (req->structure)
+		return req->structure;
+	const struct structure *full = web_structure_full(req);
+	struct shared_structure *sh = req->structure_ref;
+	static const struct principal nobody = { 0 };
+	const struct principal *p = &req->principal;
+	bool oparl = req->path && (strncmp(req->path, "/oparl/", 7) == 0 ||
+				   strcmp(req->path, "/oparl") == 0);
+	if (oparl)
+		p = &nobody;
+	int date = date_today();
+	if (p->admin && !oparl) {
+		req->structure = full;
+	} else if (access_is_public(p) && sh) {
+		req->structure = public_view(sh, date);
+	} else {
+		struct structure *out = arena_alloc(req->arena, sizeof(*out));
+		access_view(req->arena, full, p, date, out);
+		req->structure = out;
+	}
 	return req->structure;
 }
 
@@ -481,6 +537,7 @@ void web_request_end(struct request *req)
 	}
 	req->structure_ref = NULL;
 	req->structure = NULL;
+	req->structure_full = NULL;
 }
 
 static unsigned check_hash(int64_t body_id, int date)
@@ -529,7 +586,10 @@ static const struct violations *check_insert(struct shared_structure *sh,
 const struct violations *web_check_body(struct request *req, int64_t body_id,
 					int date)
 {
-	const struct structure *s = web_structure(req);
+	/* On the whole structure: compositions are public facts, and the
+	 * result is shared between principals. Pages show only what their
+	 * view holds. */
+	const struct structure *s = web_structure_full(req);
 	struct shared_structure *sh = req->structure_ref;
 	if (sh) {
 		pthread_rwlock_rdlock(&sh->check_mu);
@@ -578,7 +638,7 @@ static unsigned page_hash(const char *key)
 static bool page_cache_get(struct request *req, const char *key,
 			   struct response *res)
 {
-	web_structure(req);
+	web_structure_full(req);
 	struct shared_structure *sh = req->structure_ref;
 	if (!sh)
 		return false;

@@ -75,9 +75,12 @@ struct request {
 	const char *session_hash;
 	const char *session_csrf;
 	bool via_proxy;
-	/* The structure as loaded for this request (lazily, see
-	 * web_structure); read-only, shared. */
+	/* The structure as this request's principal may see it (lazily,
+	 * see web_structure): read-only, shared or in the arena. */
 	const struct structure *structure;
+	/* The whole structure as loaded (web_structure_full); read-only,
+	 * shared. Only for permission decisions and rule checks. */
+	const struct structure *structure_full;
 	/* The reference web_structure() took on the shared cache entry;
 	 * released by web_request_end() (web_dispatch calls it). */
 	void *structure_ref;
@@ -134,9 +137,42 @@ const char *req_query(const struct request *req, const char *key);
 const char *req_form(const struct request *req, const char *key);
 /* Parses params[i] as a positive int64 id; 0 when not a valid id. */
 int64_t req_param_id(const struct request *req, size_t i);
-/* The structure for this request (loaded once per store generation and
- * shared between threads; never NULL; on storage failure an empty one). */
+/* The structure as req->principal may see it (core access_view on
+ * today's date): drafts they may not read left out, people's e-mail
+ * and note blank for the public. /oparl/ always gets the public view.
+ * The public view is kept with the shared structure; a logged-in
+ * user's is made per request in the arena. Never NULL; on storage
+ * failure an empty one. This is the one place reads are filtered. */
 const struct structure *web_structure(struct request *req);
+/* The whole structure, loaded once per store generation and shared
+ * between threads: for permission decisions (web_authorize_save) and
+ * rule checks only, never for display. */
+const struct structure *web_structure_full(struct request *req);
+
+/* ---- the write gate (authorize.c) -------------------------------------
+ * May req->principal save `after` (an object of kind, NULL for a delete)
+ * over `before` (NULL for a create)? Decided by core access_can_save on
+ * the whole structure and today's date. On refusal fills res and returns
+ * false: the public gets 303 to /login?next=<the form's page> (pages) or
+ * 401 "login_required" (/api/); a logged-in user without the right 403.
+ * Called right before every store save/delete, and by form pages (new,
+ * edit) with the object as it would be saved. */
+bool web_authorize_save(struct request *req, struct response *res,
+			enum access_kind kind, const void *before,
+			const void *after);
+/* The same decision without a response (whether to show an edit link). */
+bool web_may_save(struct request *req, enum access_kind kind,
+		  const void *before, const void *after);
+/* May req->principal see this audit row (a charter's history only for
+ * those who may read the body's drafts), and this field of it (people's
+ * e-mail and note not for the public, as access_view blanks them)? */
+struct audit_entry;
+bool web_audit_visible(struct request *req, const struct audit_entry *e);
+bool web_audit_field_visible(struct request *req, const struct audit_entry *e,
+			     const char *field);
+/* access_allowed for req->principal today (links and buttons only). */
+bool web_allowed(struct request *req, enum access_action action,
+		 int64_t body_id);
 /* The rule check of a body on a date (core rules_check_body), computed
  * once per loaded structure and shared: read-only, valid until the
  * request ends. */

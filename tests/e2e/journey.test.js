@@ -2,7 +2,8 @@
 // Browser journey (playwright-core driving Debian's /usr/bin/chromium):
 // a secretariat consultant opens the structure diagram, follows the
 // Sønderjylland professional-strategic level (which lacks Tønder
-// Kommune's director in the demo), adds the director with the membership
+// Kommune's director in the demo), logs in as the administrator with the
+// "Log ind" link (changes need a login), adds the director with the membership
 // form - JavaScript switched off, as the pages must work without it - and
 // sees the rule check pass. Screenshots land in tests/e2e/out/.
 
@@ -12,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { start } = require('../http/helpers');
+const { start, TEST_PASSWORD } = require('../http/helpers');
 
 const outDir = path.join(__dirname, 'out');
 const TODAY = '2026-11-23';
@@ -75,6 +76,14 @@ test('fix a missing municipal director from the diagram to a passing check', asy
   const problem = page.getByText(/Tønder Kommune mangler sin repræsentant/);
   assert.equal(await problem.count(), 1, 'the check names the missing director');
   await page.screenshot({ path: path.join(outDir, '2-body-violation.png'), fullPage: true });
+
+  // Changes need a login: "Log ind" in the header, and back to the body.
+  await page.getByRole('link', { name: 'Log ind' }).first().click();
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel('Brugernavn').fill('admin');
+  await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(new RegExp(`/bodies/${body.id}(\\?|$)`));
 
   // 3. Add the membership with the form (no JavaScript).
   await page.getByRole('link', { name: 'Tilføj medlem' }).first().click();

@@ -19,7 +19,9 @@
  * an HTML or JSON body is valid UTF-8, and a new CSRF cookie is set
  * exactly when the request had no well-formed one.
  *
- * Sessions: the store holds an account "fuzz" with a session whose
+ * Sessions: the store holds an administrator account "fuzz" (writes
+ * need a login; an administrator reaches every write handler and its
+ * store call, the public only the refusals) with a session whose
  * token is SESSION_TOKEN (64 'a's; its form token CSRF_TOKEN, 64 'b's),
  * made again whenever an input logged it out, so the session parsing
  * and the logged-in paths (session-bound CSRF, the header, the actor)
@@ -95,7 +97,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	app.store = store;
 	app.base_url = "http://127.0.0.1:8080";
-	struct account acc = { .username = "fuzz", .display_name = "Fuzz <b>" };
+	struct account acc = { .username = "fuzz", .display_name = "Fuzz <b>",
+			       .admin = true };
 	if (store_account_create(store, &acc, NULL, &err) != 0) {
 		fprintf(stderr, "fuzz_request: store_account_create failed\n");
 		abort();

@@ -18,6 +18,8 @@ const TODAY = '2026-11-23';
 before(async () => {
   srv = await start({ env: { KLYNGE_TODAY: TODAY } });
   api = (p) => `${srv.base}/api/v1${p}`;
+  // Writes need a login (issue 3): these tests act as the administrator.
+  sid = await srv.login('admin');
 });
 
 after(async () => {
@@ -25,11 +27,12 @@ after(async () => {
     await srv.stop();
 });
 
-const get = (p) => json(api(p));
-const post = (p, data) => send(api(p), 'POST', data);
-const put = (p, data) => send(api(p), 'PUT', data);
+let sid;
+const get = (p) => json(api(p), { headers: { Cookie: sid } });
+const post = (p, data) => send(api(p), 'POST', data, { Cookie: sid });
+const put = (p, data) => send(api(p), 'PUT', data, { Cookie: sid });
 // server.c takes every /api write, DELETE too, only as application/json.
-const del = (p) => json(api(p), { method: 'DELETE', headers: { 'Content-Type': 'application/json' } });
+const del = (p) => json(api(p), { method: 'DELETE', headers: { 'Content-Type': 'application/json', Cookie: sid } });
 
 // An error answer: status, {"error": {"code", "message"}} with a message
 // a Danish user can read.
@@ -65,7 +68,7 @@ async function create(resource, data) {
   assert.equal(loc, `/api/v1/${resource}/${r.body.id}`);
   assert.equal(typeof r.body.id, 'number');
   assert.equal(Object.keys(r.body)[0], 'id', '"id" comes first');
-  const g = await json(srv.base + loc);
+  const g = await json(srv.base + loc, { headers: { Cookie: sid } });
   assert.equal(g.status, 200);
   assert.deepEqual(g.body, r.body);
   return r.body;
@@ -172,10 +175,10 @@ test('415 without a JSON content type', async () => {
   const made = await post('/organisations', { name: 'Slettes uden type', kind: 'other' });
   assert.equal(made.status, 201);
   const url = api(`/organisations/${made.body.id}`);
-  const typed = await json(url, { method: 'DELETE', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+  const typed = await json(url, { method: 'DELETE', headers: { 'Content-Type': 'text/plain', Cookie: sid }, body: 'x' });
   assertError(typed, 415);
   // ... but a plain DELETE without a body needs no content type.
-  const plain = await fetch(url, { method: 'DELETE' });
+  const plain = await fetch(url, { method: 'DELETE', headers: { Cookie: sid } });
   assert.equal(plain.status, 204);
   assert.equal((await fetch(url)).status, 404);
 });

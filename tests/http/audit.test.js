@@ -9,8 +9,14 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const {
-  start, json, send, repoRoot, Client, demo, idOf, formFields, fieldValue, unescapeHtml,
+  start, json: rawJson, send: rawSend, repoRoot, demo, idOf, formFields, fieldValue, unescapeHtml,
 } = require('./helpers');
+
+// Writes need a login (issue 3): every client and API call here acts as
+// the administrator 'admin', whom the audit log then names as the actor.
+let sid;
+const json = (url, init = {}) => rawJson(url, { ...init, headers: { ...(init.headers || {}), Cookie: sid } });
+const send = (url, method, data, headers = {}) => rawSend(url, method, data, { ...headers, Cookie: sid });
 
 const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
 const STALE = 'Nogen har ændret medlemskabet, siden du åbnede det. Dine ændringer er ikke gemt – se forskellen herunder og gem igen.';
@@ -21,6 +27,7 @@ let d;
 before(async () => {
   srv = await start({ env: { KLYNGE_TODAY: '2025-06-01' } });
   d = demo();
+  sid = await srv.login('admin');
 });
 
 after(async () => {
@@ -31,7 +38,7 @@ after(async () => {
 const api = (p) => `${srv.base}/api/v1${p}`;
 
 async function client(p) {
-  const c = new Client(srv.base);
+  const c = await srv.client('admin');
   const r = await c.get(p);
   assert.equal(r.status, 200, `GET ${p}`);
   return c;
@@ -145,7 +152,7 @@ test('the body page shows the change in "Historik"', async () => {
   assert.match(sec, /<h2>Historik<\/h2>/);
   assert.ok(sec.includes(`Medlemskab <code>${m.key}</code> ændret`), sec.slice(0, 2000));
   assert.match(sec, /Slutdato: .* → 2031-03-31/);
-  assert.match(sec, /anonym/);
+  assert.match(sec, /admin/);  // the logged-in writer (was "anonym" before logins were required)
   assert.match(sec, /kl\. \d\d\.\d\d/);
 });
 
@@ -153,7 +160,7 @@ test('klynge audit prints the import and the changes, newest first', () => {
   const all = klynge('audit');
   assert.equal(all.status, 0, all.stderr);
   const lines = all.stdout.split('\n');
-  assert.match(lines[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}anonym \(127\.0\.0\.1\)/, "the actor names the client address");
+  assert.match(lines[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}admin {2}/, "the actor names the logged-in user");
   assert.match(all.stdout, /cli \([^)]+\) {2}structure {2}indlæst\n {4}\{"organisations":55,/);
   const one = klynge('audit', '--kind', 'membership', '--id', '4', '--limit', '1');
   assert.equal(one.status, 0, one.stderr);

@@ -4,8 +4,8 @@
 // wrong, rate limiting, logout and password resets that end sessions
 // server-side, the token never stored in clear, local-only next=, the
 // trusted-header mode (off by default), the audit log naming the user,
-// and forms whose CSRF token is bound to the session. Nothing is
-// restricted yet: logged in or not, everyone may still do everything.
+// and forms whose CSRF token is bound to the session. Writes need a
+// login (the permission matrix itself is permissions.test.js).
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -212,12 +212,17 @@ test('forms work when logged in; the CSRF token is the session\'s, not the anony
   const log = klynge(srv.db, ['audit', '--kind', 'membership', '--limit', '1']);
   assert.match(log.stdout, / anna {2}membership /);
 
-  // An anonymous edit still works and is still named "anonym (IP)".
+  // An anonymous edit is sent to the login (the form's page as next=)
+  // and changes nothing: the last writer is still anna.
   const anon = new Client(srv.base);
-  const r = await anon.submit(form, '/memberships/3', { end: '2032-12-31' });
+  const g = await anon.get(form);
+  assert.equal(g.status, 303);
+  assert.equal(g.location, '/login?next=%2Fmemberships%2F3%2Fedit');
+  await anon.get('/');
+  const r = await anon.post('/memberships/3', fields.map(([n, v]) => [n, n === 'csrf' ? anon.csrf : n === 'end' ? '2032-12-31' : v]));
   assert.equal(r.status, 303);
-  assert.match(sqlite(srv.db, "SELECT actor FROM audit WHERE kind = 'membership' ORDER BY id DESC LIMIT 1"),
-    /^anonym \(127\.0\.0\.1\)$/);
+  assert.equal(r.location, '/login?next=%2Fmemberships%2F3%2Fedit');
+  assert.equal(sqlite(srv.db, "SELECT actor FROM audit WHERE kind = 'membership' ORDER BY id DESC LIMIT 1"), 'anna');
 });
 
 test('trusted header is ignored when the mode is off', async () => {

@@ -25,8 +25,9 @@ after(async () => {
     await srv.stop();
 });
 
+// A client logged in as the administrator (writes need a login, issue 3).
 async function client(path = '/organisations/new') {
-  const c = new Client(srv.base);
+  const c = await srv.client('admin');
   const r = await c.get(path);
   assert.equal(r.status, 200, `GET ${path}`);
   assert.ok(c.csrf, 'the server sets a csrf cookie');
@@ -45,7 +46,7 @@ function assertFieldError(html, name, message) {
 }
 
 test('organisation form: labels, csrf field, Danish selects', async () => {
-  const c = new Client(srv.base);
+  const c = await srv.client('admin');
   const r = await c.get('/organisations/new');
   assert.equal(r.status, 200);
   assert.match(r.text, /<h1>Ny organisation<\/h1>/);
@@ -161,7 +162,7 @@ function bodyWithMembers() {
 
 test('membership form: seat select, labels, "Gem medlemskab"', async () => {
   const { id } = bodyWithMembers();
-  const c = new Client(srv.base);
+  const c = await srv.client('admin');
   const r = await c.get(`/bodies/${id}/memberships/new`);
   assert.equal(r.status, 200);
   assert.match(r.text, /<button type="submit">Gem medlemskab<\/button>/);

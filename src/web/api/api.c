@@ -383,8 +383,25 @@ static void drop_field(struct field_errors *e, const char *field)
 
 /* Reads, validates and saves obj (a new object when id is 0); sends the
  * response. */
+/* The permission rule's kind of a store kind (the same order). */
+static enum access_kind access_kind_of(enum store_kind k)
+{
+	switch (k) {
+	case STORE_ORG: return ACCESS_KIND_ORG;
+	case STORE_AREA: return ACCESS_KIND_AREA;
+	case STORE_BODY: return ACCESS_KIND_BODY;
+	case STORE_CHARTER: return ACCESS_KIND_CHARTER;
+	case STORE_PERSON: return ACCESS_KIND_PERSON;
+	case STORE_MEMBERSHIP: return ACCESS_KIND_MEMBERSHIP;
+	case STORE_ROTATION: return ACCESS_KIND_ROTATION;
+	}
+	return ACCESS_KIND_ORG;
+}
+
+/* old: the object as stored (NULL for a create). */
 static void api_write(struct request *req, struct response *res,
-		      const struct api_resource *r, void *obj, bool create)
+		      const struct api_resource *r, void *obj, bool create,
+		      const void *old)
 {
 	const struct structure *s = web_structure(req);
 	json_t *body = api_in_body(req, res);
@@ -441,6 +458,8 @@ static void api_write(struct request *req, struct response *res,
 	json_decref(body);
 	if (api_in_fail(&in, &ve, res))
 		return;
+	if (!web_authorize_save(req, res, access_kind_of(r->kind), old, obj))
+		return;
 	struct err err = { 0 };
 	if (r->save(req->app->store, obj, &err) != 0) {
 		if (match > 0 && strcmp(err.code, "stale") == 0)
@@ -466,7 +485,7 @@ static void api_create(struct request *req, struct response *res,
 {
 	void *obj = arena_alloc(req->arena, r->size);
 	r->init(obj);
-	api_write(req, res, r, obj, true);
+	api_write(req, res, r, obj, true, NULL);
 }
 
 static void api_update(struct request *req, struct response *res,
@@ -482,22 +501,27 @@ static void api_update(struct request *req, struct response *res,
 	 * cached structure, which the store only reads. */
 	void *obj = arena_alloc(req->arena, r->size);
 	memcpy(obj, old, r->size);
-	api_write(req, res, r, obj, false);
+	api_write(req, res, r, obj, false, old);
 }
 
 static void api_delete(struct request *req, struct response *res,
 		       const struct api_resource *r)
 {
-	int64_t id = req_param_id(req, 0);
-	if (!id) {
+	/* Only what this principal may see can be named (a hidden draft is
+	 * 404, not 403). */
+	const void *old = r->get(web_structure(req), req_param_id(req, 0));
+	if (!old) {
 		res_not_found(res, r);
 		return;
 	}
+	int64_t id = r->id(old);
 	int64_t match = if_match_revision(req);
 	if (match == -2) {
 		precondition_failed(res);
 		return;
 	}
+	if (!web_authorize_save(req, res, access_kind_of(r->kind), old, NULL))
+		return;
 	struct err err = { 0 };
 	if (store_delete_rev(req->app->store, r->kind, id, match > 0 ? match : 0,
 			     &err) != 0) {

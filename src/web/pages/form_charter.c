@@ -431,6 +431,8 @@ static void charter_save(struct request *req, struct response *res,
 		charter_render(&f, res, 422, body, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_CHARTER, orig, &c))
+		goto out;
 	struct err err = { 0 };
 	if (store_charter_save(req->app->store, &c, &err) != 0) {
 		int status = form_store_error(&f, &err);
@@ -491,6 +493,9 @@ void form_charter_new(struct request *req, struct response *res)
 	c.n_approvals = 0;
 	if (!latest)
 		c.title = arena_printf(a, "Kommissorium for %s", b->name);
+	c.body_id = b->id;
+	if (!web_authorize_save(req, res, ACCESS_KIND_CHARTER, NULL, &c))
+		return;
 	struct kvlist l = { 0 };
 	charter_values(req, &c, &l);
 	struct form f;
@@ -509,6 +514,9 @@ void form_charter_create(struct request *req, struct response *res)
 void form_charter_edit(struct request *req, struct response *res)
 {
 	const struct body *b;
+	/* The one page that shows a draft's text in full: whoever sees the
+	 * charter (it is in their view, else 404) may read it here; saving
+	 * it is refused at the POST unless they may edit the body. */
 	const struct charter *c = charter_param(req, res, &b);
 	if (!c)
 		return;
@@ -578,6 +586,17 @@ void form_approval_new(struct request *req, struct response *res)
 	if (!c)
 		return;
 	struct arena *a = req->arena;
+	/* Shown to whoever may record a step: the charter with one more. */
+	struct charter stepped = *c;
+	stepped.approvals = arena_array(a, c->n_approvals + 1, sizeof(*c->approvals));
+	if (c->n_approvals)
+		memcpy(stepped.approvals, c->approvals,
+		       c->n_approvals * sizeof(*c->approvals));
+	stepped.approvals[c->n_approvals] = (struct approval){
+		.status = CHARTER_APPROVED, .date = date_today() };
+	stepped.n_approvals = c->n_approvals + 1;
+	if (!web_authorize_save(req, res, ACCESS_KIND_CHARTER, c, &stepped))
+		return;
 	struct kvlist l = { 0 };
 	kv_set(a, &l, "status",
 	       charter_status_code(c->status == CHARTER_DRAFT ? CHARTER_PRE_APPROVED
@@ -648,6 +667,8 @@ void form_approval_create(struct request *req, struct response *res)
 		approval_render(&f, res, 422, b, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_CHARTER, orig, &c))
+		goto out;
 	struct err err = { 0 };
 	if (store_charter_save(req->app->store, &c, &err) != 0) {
 		approval_render(&f, res, form_store_error(&f, &err), b, orig);

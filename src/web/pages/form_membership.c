@@ -218,6 +218,8 @@ static void membership_save(struct request *req, struct response *res,
 		membership_render(&f, res, 422, body, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_MEMBERSHIP, orig, &m))
+		goto out;
 	struct err err = { 0 };
 	if (store_membership_save(req->app->store, &m, &err) != 0) {
 		int status = form_store_error(&f, &err);
@@ -263,7 +265,10 @@ static const struct membership *membership_param(struct request *req,
 void form_membership_new(struct request *req, struct response *res)
 {
 	const struct body *b = form_body_param(req, res);
-	if (b)
+	if (!b)
+		return;
+	struct membership blank = { .body_id = b->id };
+	if (web_authorize_save(req, res, ACCESS_KIND_MEMBERSHIP, NULL, &blank))
 		membership_show_form(req, res, b, NULL, 200, NULL);
 }
 
@@ -278,7 +283,7 @@ void form_membership_edit(struct request *req, struct response *res)
 {
 	const struct body *b;
 	const struct membership *m = membership_param(req, res, &b);
-	if (m)
+	if (m && web_authorize_save(req, res, ACCESS_KIND_MEMBERSHIP, m, m))
 		membership_show_form(req, res, b, m, 200, NULL);
 }
 
@@ -294,7 +299,7 @@ void form_membership_delete(struct request *req, struct response *res)
 {
 	const struct body *b;
 	const struct membership *m = membership_param(req, res, &b);
-	if (!m)
+	if (!m || !web_authorize_save(req, res, ACCESS_KIND_MEMBERSHIP, m, NULL))
 		return;
 	struct err err = { 0 };
 	if (store_delete(req->app->store, STORE_MEMBERSHIP, m->id, &err) != 0) {

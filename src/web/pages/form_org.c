@@ -140,6 +140,8 @@ static void org_save(struct request *req, struct response *res,
 		org_render(&f, res, 422, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_ORG, orig, &o))
+		goto out;
 	struct err err = { 0 };
 	if (store_org_save(req->app->store, &o, &err) != 0) {
 		int status = form_store_error(&f, &err);
@@ -176,7 +178,9 @@ static const struct organisation *org_param(struct request *req,
 
 void form_org_new(struct request *req, struct response *res)
 {
-	org_show_form(req, res, NULL, 200, NULL);
+	static const struct organisation blank;
+	if (web_authorize_save(req, res, ACCESS_KIND_ORG, NULL, &blank))
+		org_show_form(req, res, NULL, 200, NULL);
 }
 
 void form_org_create(struct request *req, struct response *res)
@@ -187,7 +191,7 @@ void form_org_create(struct request *req, struct response *res)
 void form_org_edit(struct request *req, struct response *res)
 {
 	const struct organisation *o = org_param(req, res);
-	if (o)
+	if (o && web_authorize_save(req, res, ACCESS_KIND_ORG, o, o))
 		org_show_form(req, res, o, 200, NULL);
 }
 
@@ -201,7 +205,7 @@ void form_org_update(struct request *req, struct response *res)
 void form_org_delete(struct request *req, struct response *res)
 {
 	const struct organisation *o = org_param(req, res);
-	if (!o)
+	if (!o || !web_authorize_save(req, res, ACCESS_KIND_ORG, o, NULL))
 		return;
 	struct err err = { 0 };
 	if (store_delete(req->app->store, STORE_ORG, o->id, &err) != 0) {
@@ -342,6 +346,8 @@ static void body_save(struct request *req, struct response *res,
 		body_render(&f, res, 422, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_BODY, orig, &b))
+		goto out;
 	struct err err = { 0 };
 	if (store_body_save(req->app->store, &b, &err) != 0) {
 		int status = form_store_error(&f, &err);
@@ -368,7 +374,9 @@ out:
 
 void form_body_new(struct request *req, struct response *res)
 {
-	body_show_form(req, res, NULL, 200, NULL);
+	static const struct body blank;
+	if (web_authorize_save(req, res, ACCESS_KIND_BODY, NULL, &blank))
+		body_show_form(req, res, NULL, 200, NULL);
 }
 
 void form_body_create(struct request *req, struct response *res)
@@ -379,7 +387,7 @@ void form_body_create(struct request *req, struct response *res)
 void form_body_edit(struct request *req, struct response *res)
 {
 	const struct body *b = form_body_param(req, res);
-	if (b)
+	if (b && web_authorize_save(req, res, ACCESS_KIND_BODY, b, b))
 		body_show_form(req, res, b, 200, NULL);
 }
 
@@ -393,7 +401,7 @@ void form_body_update(struct request *req, struct response *res)
 void form_body_delete(struct request *req, struct response *res)
 {
 	const struct body *b = form_body_param(req, res);
-	if (!b)
+	if (!b || !web_authorize_save(req, res, ACCESS_KIND_BODY, b, NULL))
 		return;
 	struct err err = { 0 };
 	if (store_delete(req->app->store, STORE_BODY, b->id, &err) != 0) {
@@ -504,6 +512,8 @@ static void person_save(struct request *req, struct response *res,
 		person_render(&f, res, 422, orig);
 		goto out;
 	}
+	if (!web_authorize_save(req, res, ACCESS_KIND_PERSON, orig, &p))
+		goto out;
 	struct err err = { 0 };
 	if (store_person_save(req->app->store, &p, &err) != 0) {
 		int status = form_store_error(&f, &err);
@@ -540,7 +550,9 @@ static const struct person *person_param(struct request *req,
 
 void form_person_new(struct request *req, struct response *res)
 {
-	person_show_form(req, res, NULL, 200, NULL);
+	static const struct person blank;
+	if (web_authorize_save(req, res, ACCESS_KIND_PERSON, NULL, &blank))
+		person_show_form(req, res, NULL, 200, NULL);
 }
 
 void form_person_create(struct request *req, struct response *res)
@@ -551,7 +563,7 @@ void form_person_create(struct request *req, struct response *res)
 void form_person_edit(struct request *req, struct response *res)
 {
 	const struct person *p = person_param(req, res);
-	if (p)
+	if (p && web_authorize_save(req, res, ACCESS_KIND_PERSON, p, p))
 		person_show_form(req, res, p, 200, NULL);
 }
 
@@ -565,7 +577,7 @@ void form_person_update(struct request *req, struct response *res)
 void form_person_delete(struct request *req, struct response *res)
 {
 	const struct person *p = person_param(req, res);
-	if (!p)
+	if (!p || !web_authorize_save(req, res, ACCESS_KIND_PERSON, p, NULL))
 		return;
 	struct err err = { 0 };
 	if (store_delete(req->app->store, STORE_PERSON, p->id, &err) != 0) {

@@ -177,6 +177,8 @@ void page_audit_section(struct request *req, struct response *res,
 		  "</tr></thead><tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct audit_entry *e = &rows[i];
+		if (!web_audit_visible(req, e))
+			continue;
 		char when[64];
 		audit_time_da(e->at, when, sizeof(when));
 		html(res, "<tr><td>");
@@ -199,6 +201,8 @@ void page_audit_section(struct request *req, struct response *res,
 		if (nch) {
 			html(res, "<ul class=\"changes\">");
 			for (size_t k = 0; k < nch; k++) {
+				if (!web_audit_field_visible(req, e, ch[k].field))
+					continue;
 				html(res, "<li>");
 				html_txt(res, audit_field_label(ch[k].field));
 				html(res, ": ");

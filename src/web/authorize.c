@@ -1,0 +1,141 @@
+/*
+ * authorize.c - the one place writes are allowed or refused (issue 3,
+ * item 2). The decision is core's (access_can_save, on the whole
+ * structure and today's date); this file only turns a refusal into the
+ * answer each surface gives:
+ *
+ *   who                       pages (forms)                 /api/
+ *   the public                303 /login?next=<form page>   401 login_required
+ *   logged in, not allowed    403 Danish page               403 forbidden
+ *
+ * Handlers call web_authorize_save right before every store save or
+ * delete, and form pages (new, edit) call it with the object as it
+ * would be saved, so nobody is shown a form they cannot submit.
+ */
+#include "web.h"
+
+#include <string.h>
+
+#include "html.h"
+#include "../util/date.h"
+
+static const char LOGIN_MESSAGE[] =
+	"Du skal være logget ind for at ændre oplysninger.";
+static const char FORBIDDEN_MESSAGE[] = "Du har ikke ret til at ændre dette.";
+
+static bool is_api(const struct request *req)
+{
+	return req->path && (strncmp(req->path, "/api/", 5) == 0 ||
+			     strcmp(req->path, "/api") == 0);
+}
+
+/* Is the path's last segment all digits ("/people/12")? */
+static bool ends_in_id(const char *path)
+{
+	const char *last = strrchr(path, '/');
+	if (!last || !last[1])
+		return false;
+	for (const char *p = last + 1; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
+/*
+ * The page the form that posts here lives on (where to come back after
+ * logging in): a GET is its own page; "/x/12/delete" and "/x/12" are
+ * edited at "/x/12/edit"; "/bodies/3/memberships" is created at
+ * "/bodies/3/memberships/new". Arena-owned.
+ */
+static const char *form_page_of(struct request *req)
+{
+	const char *path = req->path ? req->path : "/";
+	if (req->method && (strcmp(req->method, "GET") == 0 ||
+			    strcmp(req->method, "HEAD") == 0))
+		return path;
+	size_t n = strlen(path);
+	static const char del[] = "/delete";
+	if (n > sizeof(del) - 1 && strcmp(path + n - (sizeof(del) - 1), del) == 0)
+		return arena_printf(req->arena, "%.*s/edit",
+				    (int)(n - (sizeof(del) - 1)), path);
+	if (ends_in_id(path))
+		return arena_printf(req->arena, "%s/edit", path);
+	return arena_printf(req->arena, "%s/new", path);
+}
+
+/* "/login?next=" + path, percent-encoded. Arena-owned. */
+static const char *login_url(struct request *req, const char *next)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "/login?next=");
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+			buf_putc(&b, (char)*p);
+		} else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	const char *out = arena_strndup(req->arena, buf_str(&b), b.len);
+	buf_free(&b);
+	return out;
+}
+
+bool web_may_save(struct request *req, enum access_kind kind,
+		  const void *before, const void *after)
+{
+	return access_can_save(web_structure_full(req), &req->principal, kind,
+			       before, after, date_today());
+}
+
+bool web_allowed(struct request *req, enum access_action action,
+		 int64_t body_id)
+{
+	return access_allowed(web_structure_full(req), &req->principal,
+			      action, body_id, date_today());
+}
+
+bool web_authorize_save(struct request *req, struct response *res,
+			enum access_kind kind, const void *before,
+			const void *after)
+{
+	if (web_may_save(req, kind, before, after))
+		return true;
+	/* An answer that depends on who asks is never shared. */
+	req->no_cache = true;
+	bool logged_in = req->principal.account_id != 0;
+	if (is_api(req)) {
+		if (logged_in)
+			res_json_error(res, 403, "forbidden", FORBIDDEN_MESSAGE);
+		else
+			res_json_error(res, 401, "login_required", LOGIN_MESSAGE);
+	} else if (logged_in) {
+		page_error(req, res, 403, FORBIDDEN_MESSAGE);
+	} else {
+		res_redirect(res, login_url(req, form_page_of(req)));
+	}
+	return false;
+}
+
+/* ---- what the history may show (the read side of the same rule) ---- */
+
+bool web_audit_visible(struct request *req, const struct audit_entry *e)
+{
+	/* A charter's rows carry its text and title as they were, drafts
+	 * included: only for those who may read the body's drafts. */
+	if (e->kind && strcmp(e->kind, "charter") == 0)
+		return web_allowed(req, ACCESS_READ_DRAFT, e->body_id);
+	return true;
+}
+
+bool web_audit_field_visible(struct request *req, const struct audit_entry *e,
+			     const char *field)
+{
+	if (!access_is_public(&req->principal))
+		return true;
+	return !(e->kind && strcmp(e->kind, "person") == 0 && field &&
+		 (strcmp(field, "email") == 0 || strcmp(field, "note") == 0));
+}
