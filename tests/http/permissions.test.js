@@ -26,12 +26,10 @@
 //              {"error": {"code": "login_required"}}
 //   FORBIDDEN  page: 403; API: 403 {"error": {"code": "forbidden"}}
 //   HIDDEN     404: for them the object does not exist
-// Where an entry lists two outcomes, the rule does not decide between
-// them: on the URLs of a draft they may not see, the public may be sent
-// to the login or told the draft does not exist (404), and a logged-in
-// person may get a 404 or a 403 on its approval form - all of these
-// refuse and none shows the draft (every answer is also checked not to
-// contain the draft's title).
+// A draft someone may not see does not exist for them: every URL of it
+// (its edit page, its approval form and POST, the API) is HIDDEN, for the
+// public too (not LOGIN: a 303 would say there is something to log in
+// for), and no answer contains its title.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -79,28 +77,27 @@ const CHANGED_NOTE = 'Intern note: træder ud til sommer';
 
 // Reading: does the role see B's draft terms of reference, and people's
 // contact details (e-mail address and note)? The draft's edit page is the only page that shows a
-// draft's text, so a reader gets it (200); others get HIDDEN (the public
-// may instead be sent to the login, which shows nothing of it either).
+// draft's text, so a reader gets it (200); others get HIDDEN.
 const READS = {
   //            draft         e-mail, note    /charters/:draft/edit when not a reader
-  public: { draft: false, contact: false, editPage: [HIDDEN, LOGIN] },
-  noPerson: { draft: false, contact: false, editPage: [HIDDEN] },
+  public: { draft: false, contact: false, editPage: HIDDEN },
+  noPerson: { draft: false, contact: false, editPage: HIDDEN },
   member: { draft: true, contact: true },
   chair: { draft: true, contact: true },
   secretary: { draft: true, contact: true },
-  secretaryC: { draft: false, contact: true, editPage: [HIDDEN] },
+  secretaryC: { draft: false, contact: true, editPage: HIDDEN },
   admin: { draft: true, contact: true },
 };
 
 // Form pages (GET): may the role open the form?
 const FORM_PAGES = {
   //            new membership of B  edit B      new approval step on the draft
-  public: { membershipNew: LOGIN, bodyEdit: LOGIN, approvalNew: [LOGIN, HIDDEN] },
-  noPerson: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: [HIDDEN, FORBIDDEN] },
+  public: { membershipNew: LOGIN, bodyEdit: LOGIN, approvalNew: HIDDEN },
+  noPerson: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: HIDDEN },
   member: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: FORBIDDEN },
   chair: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: OK },
   secretary: { membershipNew: OK, bodyEdit: OK, approvalNew: OK },
-  secretaryC: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: [HIDDEN, FORBIDDEN] },
+  secretaryC: { membershipNew: FORBIDDEN, bodyEdit: FORBIDDEN, approvalNew: HIDDEN },
   admin: { membershipNew: OK, bodyEdit: OK, approvalNew: OK },
 };
 
@@ -113,11 +110,11 @@ const FORM_PAGES = {
 const WRITES = {
   public: {
     formMembership: LOGIN, apiMembership: LOGIN, apiBody: LOGIN, apiPerson: LOGIN,
-    formApproval: [LOGIN, HIDDEN],
+    formApproval: HIDDEN,
   },
   noPerson: {
     formMembership: FORBIDDEN, apiMembership: FORBIDDEN, apiBody: FORBIDDEN, apiPerson: FORBIDDEN,
-    formApproval: [HIDDEN, FORBIDDEN],
+    formApproval: HIDDEN,
   },
   member: {
     formMembership: FORBIDDEN, apiMembership: FORBIDDEN, apiBody: FORBIDDEN, apiPerson: FORBIDDEN,
@@ -132,7 +129,7 @@ const WRITES = {
   },
   secretaryC: {
     formMembership: FORBIDDEN, apiMembership: FORBIDDEN, apiBody: FORBIDDEN, apiPerson: OK,
-    formApproval: [HIDDEN, FORBIDDEN],
+    formApproval: HIDDEN,
   },
   admin: {
     formMembership: OK, apiMembership: OK, apiBody: OK, apiPerson: OK, formApproval: OK,
@@ -540,6 +537,8 @@ for (const role of ROLE_NAMES) {
       expectOutcome(got, want.formMembership, `POST ${url} (form) as ${role}`);
       if (got === OK)
         assert.equal(r.location, `/bodies/${B}`);
+      if (got === LOGIN)	// back to the form after logging in
+        assertLoginNext(r, `/bodies/${B}/memberships/new`, `POST ${url} as ${role}`);
       assert.equal(await membershipsOfB(), n0 + (got === OK ? 1 : 0), `POST ${url} as ${role}: memberships of B`);
     }
 
@@ -663,10 +662,10 @@ test('a chair records an approval step through the API, but cannot slip a change
   expectOutcome(apiOutcome(text), FORBIDDEN, `PUT /api/v1/charters/${draft.id} (text) as chair`);
   const sec = await api('secretary', 'PUT', `/charters/${draft.id}`, { text: DRAFT_TEXT + ' Rettet.' });
   expectOutcome(apiOutcome(sec), OK, `PUT /api/v1/charters/${draft.id} (text) as secretary`);
-  // Who may not see the draft is refused without being shown it.
+  // Who may not see the draft: it does not exist (404), for the public too.
   for (const role of ['public', 'noPerson', 'secretaryC']) {
     const r = await api(role, 'PUT', `/charters/${draft.id}`, { text: 'x' });
-    expectOutcome(apiOutcome(r), role === 'public' ? [LOGIN, HIDDEN] : [HIDDEN, FORBIDDEN],
+    expectOutcome(apiOutcome(r), HIDDEN,
       `PUT /api/v1/charters/${draft.id} as ${role}`);
     assert.ok(!JSON.stringify(r.body).includes(DRAFT_TITLE), `PUT /api/v1/charters/${draft.id} as ${role} names the draft`);
   }
