@@ -202,7 +202,16 @@ static void test_body_page(void **state)
 {
 	(void)state;
 	struct call c;
+	/* The public sees the page without links to forms it may not use. */
 	call(&c, "GET", "/bodies/1", "2026-11-23");
+	assert_int_equal(c.res.status, 200);
+	assert_null(strstr(buf_str(&c.res.body), "href=\"/bodies/1/edit\""));
+	assert_null(strstr(buf_str(&c.res.body), "/memberships/new\""));
+	assert_null(strstr(buf_str(&c.res.body), "/approvals/new\""));
+	done(&c);
+	call_as = admin_principal;	/* the links are for those who may edit */
+	call(&c, "GET", "/bodies/1", "2026-11-23");
+	call_as = public_principal;
 	const char *b = buf_str(&c.res.body);
 	assert_int_equal(c.res.status, 200);
 	assert_contains(b, "Regeltjek");

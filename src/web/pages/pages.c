@@ -350,9 +350,11 @@ void view_people(struct request *req, struct response *res)
 	int today = date_today();
 	page_begin(req, res, "Personer");
 	html(res, "<h1>Personer</h1>\n");
-	actions_begin(res);
-	action_link(res, "/people/new", "Ny person");
-	actions_end(res);
+	if (web_allowed(req, ACCESS_EDIT_REGISTRY, 0)) {
+		actions_begin(res);
+		action_link(res, "/people/new", "Ny person");
+		actions_end(res);
+	}
 	if (s->n_people == 0) {
 		empty_hint(res);
 		page_end(req, res);
@@ -417,10 +419,12 @@ void view_person(struct request *req, struct response *res)
 	html(res, "<h1>");
 	html_txt(res, p->name);
 	html(res, "</h1>\n");
-	actions_begin(res);
-	html_printf(res, "<a class=\"button\" href=\"/people/%lld/edit\">Rediger person</a>",
-		    (long long)p->id);
-	actions_end(res);
+	if (web_allowed(req, ACCESS_EDIT_REGISTRY, 0)) {
+		actions_begin(res);
+		html_printf(res, "<a class=\"button\" href=\"/people/%lld/edit\">Rediger person</a>",
+			    (long long)p->id);
+		actions_end(res);
+	}
 	html(res, "<dl class=\"facts\">\n");
 	if (p->title && *p->title) {
 		html(res, "<dt>Stilling</dt><dd>");
@@ -480,8 +484,11 @@ void view_person(struct request *req, struct response *res)
 		html_period(res, m->start, m->end);
 		html(res, "</td><td>");
 		membership_status(res, m, today);
-		html_printf(res, "</td><td><a href=\"/memberships/%lld/edit\">Rediger</a></td></tr>\n",
-			    (long long)m->id);
+		html(res, "</td><td>");
+		if (web_allowed(req, ACCESS_EDIT_BODY, m->body_id))
+			html_printf(res, "<a href=\"/memberships/%lld/edit\">Rediger</a>",
+				    (long long)m->id);
+		html(res, "</td></tr>\n");
 	}
 	html(res, "</tbody></table></div>\n</section>\n");
 	page_audit_section(req, res, "person", p->id, 0,
@@ -496,9 +503,11 @@ void view_organisations(struct request *req, struct response *res)
 	const struct structure *s = web_structure(req);
 	page_begin(req, res, "Organisationer");
 	html(res, "<h1>Organisationer</h1>\n");
-	actions_begin(res);
-	action_link(res, "/organisations/new", "Ny organisation");
-	actions_end(res);
+	if (web_allowed(req, ACCESS_EDIT_REGISTRY, 0)) {
+		actions_begin(res);
+		action_link(res, "/organisations/new", "Ny organisation");
+		actions_end(res);
+	}
 	if (s->n_orgs == 0) {
 		empty_hint(res);
 		page_end(req, res);
@@ -558,10 +567,12 @@ void view_organisation(struct request *req, struct response *res)
 		html(res, ")</span>");
 	}
 	html(res, "</h1>\n");
-	actions_begin(res);
-	html_printf(res, "<a class=\"button\" href=\"/organisations/%lld/edit\">Rediger</a>",
-		    (long long)o->id);
-	actions_end(res);
+	if (web_allowed(req, ACCESS_EDIT_REGISTRY, 0)) {
+		actions_begin(res);
+		html_printf(res, "<a class=\"button\" href=\"/organisations/%lld/edit\">Rediger</a>",
+			    (long long)o->id);
+		actions_end(res);
+	}
 	html(res, "<dl class=\"facts\">\n<dt>Type</dt><dd>");
 	html_txt(res, org_kind_label(o->kind));
 	html(res, "</dd>\n<dt>Sektor</dt><dd>");

@@ -54,9 +54,11 @@ static void member_head(struct response *res, bool with_seat_cols)
 		  "</tr></thead>\n<tbody>\n");
 }
 
+/* edit: show the "Rediger" link (only to those who may edit the body;
+ * the cell stays, empty, so the columns line up). */
 static void member_row(struct response *res, const struct structure *s,
 		       const struct membership *m, bool with_seat_cols,
-		       bool show_local)
+		       bool show_local, bool edit)
 {
 	const struct person *p = structure_person(s, m->person_id);
 	bool chair = m->role == ROLE_CHAIR || m->role == ROLE_CO_CHAIR ||
@@ -85,8 +87,11 @@ static void member_row(struct response *res, const struct structure *s,
 	}
 	html(res, "<td class=\"period\">");
 	html_period(res, m->start, m->end);
-	html_printf(res, "</td><td><a href=\"/memberships/%lld/edit\">Rediger</a></td></tr>\n",
-		    (long long)m->id);
+	html(res, "</td><td>");
+	if (edit)
+		html_printf(res, "<a href=\"/memberships/%lld/edit\">Rediger</a>",
+			    (long long)m->id);
+	html(res, "</td></tr>\n");
 }
 
 static void member_foot(struct response *res)
@@ -137,8 +142,11 @@ static void members_section(struct request *req, struct response *res,
 	html(res, "<section id=\"medlemmer\">\n<h2>Medlemmer pr. ");
 	html_date(res, date);
 	html(res, "</h2>\n");
-	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/memberships/new\">Tilføj medlem</a></p>\n",
-		    (long long)b->id);
+	/* Links to forms only for those who may submit them. */
+	bool edit = web_allowed(req, ACCESS_EDIT_BODY, b->id);
+	if (edit)
+		html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/memberships/new\">Tilføj medlem</a></p>\n",
+			    (long long)b->id);
 
 	size_t nm = s->n_memberships;
 	int *seat = arena_array(req->arena, nm + 1, sizeof(int));
@@ -184,7 +192,7 @@ static void members_section(struct request *req, struct response *res,
 					continue;
 				if (cnt++ == 0)
 					member_head(res, true);
-				member_row(res, s, &s->memberships[i], true, true);
+				member_row(res, s, &s->memberships[i], true, true, edit);
 			}
 			if (cnt)
 				member_foot(res);
@@ -199,7 +207,7 @@ static void members_section(struct request *req, struct response *res,
 		member_head(res, true);
 		for (size_t i = 0; i < nm; i++)
 			if (seat[i] == -1)
-				member_row(res, s, &s->memberships[i], true, true);
+				member_row(res, s, &s->memberships[i], true, true, edit);
 		member_foot(res);
 	}
 
@@ -225,8 +233,11 @@ static void members_section(struct request *req, struct response *res,
 			html_link_org(res, structure_org(s, m->represents_id));
 			html(res, "</td><td class=\"period\">");
 			html_period(res, m->start, m->end);
-			html_printf(res, "</td><td><a href=\"/memberships/%lld/edit\">Rediger</a></td></tr>\n",
-				    (long long)m->id);
+			html(res, "</td><td>");
+			if (edit)
+				html_printf(res, "<a href=\"/memberships/%lld/edit\">Rediger</a>",
+					    (long long)m->id);
+			html(res, "</td></tr>\n");
 		}
 		html(res, "</tbody></table></div>\n");
 	}
@@ -238,7 +249,7 @@ static void members_section(struct request *req, struct response *res,
 			const struct membership *m = &s->memberships[i];
 			if (m->body_id == b->id && m->role == ROLE_SECRETARY &&
 			    membership_active(m, date))
-				member_row(res, s, m, false, false);
+				member_row(res, s, m, false, false, edit);
 		}
 		member_foot(res);
 	}
@@ -395,8 +406,9 @@ static void charter_section(struct request *req, struct response *res,
 	html(res, "<section id=\"kommissorium\">\n<h2>Kommissorium</h2>\n");
 	if (!c) {
 		html(res, "<p class=\"empty\">Forummet har intet kommissorium.</p>\n");
-		html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a></p>\n",
-			    (long long)b->id);
+		if (web_allowed(req, ACCESS_EDIT_BODY, b->id))
+			html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a></p>\n",
+				    (long long)b->id);
 		html(res, "</section>\n");
 		return;
 	}
@@ -415,10 +427,20 @@ static void charter_section(struct request *req, struct response *res,
 		html(res, "; her vises den nyeste version.");
 	}
 	html(res, "</p>\n");
-	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/charters/%lld/edit\">Rediger kommissorium</a> "
-			 "<a class=\"button\" href=\"/charters/%lld/approvals/new\">Tilføj godkendelse</a> "
-			 "<a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a></p>\n",
-		    (long long)c->id, (long long)c->id, (long long)b->id);
+	bool edit = web_allowed(req, ACCESS_EDIT_BODY, b->id);
+	bool approve = edit || web_allowed(req, ACCESS_APPROVE, b->id);
+	if (approve) {
+		html(res, "<p class=\"actions\">");
+		if (edit)
+			html_printf(res, "<a class=\"button\" href=\"/charters/%lld/edit\">Rediger kommissorium</a> ",
+				    (long long)c->id);
+		html_printf(res, "<a class=\"button\" href=\"/charters/%lld/approvals/new\">Tilføj godkendelse</a>",
+			    (long long)c->id);
+		if (edit)
+			html_printf(res, " <a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a>",
+				    (long long)b->id);
+		html(res, "</p>\n");
+	}
 	html(res, "</header>\n");
 	charter_text(req, res, c->text);
 	charter_rules(res, s, c, dq);
@@ -448,6 +470,8 @@ static void history_section(struct request *req, struct response *res,
 			    const struct structure *s, const struct body *b,
 			    const struct charter *in_force)
 {
+	bool edit = web_allowed(req, ACCESS_EDIT_BODY, b->id);
+	bool approve = edit || web_allowed(req, ACCESS_APPROVE, b->id);
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_charters; i++)
 		if (s->charters[i].body_id == b->id)
@@ -474,9 +498,15 @@ static void history_section(struct request *req, struct response *res,
 		status_badge(res, c->status);
 		if (c == in_force)
 			html(res, " <span class=\"badge current\">vises ovenfor</span>");
-		html_printf(res, " · <a href=\"/charters/%lld/edit\">Rediger</a> · "
-				 "<a href=\"/charters/%lld/approvals/new\">Tilføj godkendelse</a></p>\n",
-			    (long long)c->id, (long long)c->id);
+		/* The edit page is where a draft is read in full: linked for
+		 * everyone who sees the version ("Vis" when they may not
+		 * change it). */
+		html_printf(res, " · <a href=\"/charters/%lld/edit\">%s</a>",
+			    (long long)c->id, edit ? "Rediger" : "Vis");
+		if (approve)
+			html_printf(res, " · <a href=\"/charters/%lld/approvals/new\">Tilføj godkendelse</a>",
+				    (long long)c->id);
+		html(res, "</p>\n");
 		if (c->n_approvals == 0) {
 			html(res, "<p class=\"empty\">Ingen godkendelser registreret.</p>\n</div>\n");
 			continue;
@@ -575,7 +605,8 @@ static void subbodies_section(struct request *req, struct response *res,
 /* Ended memberships (before the date), then those not yet begun. */
 static void other_members_section(struct response *res,
 				  const struct structure *s,
-				  const struct body *b, int date, bool future)
+				  const struct body *b, int date, bool future,
+				  bool edit)
 {
 	bool any = false;
 	for (size_t i = 0; i < s->n_memberships; i++) {
@@ -592,7 +623,7 @@ static void other_members_section(struct response *res,
 			member_head(res, false);
 		}
 		any = true;
-		member_row(res, s, m, false, false);
+		member_row(res, s, m, false, false, edit);
 	}
 	if (any) {
 		member_foot(res);
@@ -633,10 +664,11 @@ void view_body(struct request *req, struct response *res)
 		html(res, ")</span>");
 	}
 	html(res, "</h1>\n");
-	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/edit\">Rediger forum</a> "
-			 "<a class=\"button\" href=\"/bodies/%lld/memberships/new\">Tilføj medlem</a> "
-			 "<a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a></p>\n",
-		    (long long)b->id, (long long)b->id, (long long)b->id);
+	if (web_allowed(req, ACCESS_EDIT_BODY, b->id))
+		html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/edit\">Rediger forum</a> "
+				 "<a class=\"button\" href=\"/bodies/%lld/memberships/new\">Tilføj medlem</a> "
+				 "<a class=\"button\" href=\"/bodies/%lld/charters/new\">Nyt kommissorium</a></p>\n",
+			    (long long)b->id, (long long)b->id, (long long)b->id);
 	html(res, "</header>\n");
 
 	html(res, "<dl class=\"facts\">\n");
@@ -684,8 +716,9 @@ void view_body(struct request *req, struct response *res)
 	history_section(req, res, s, b, c);
 	rotation_section(res, s, b, date);
 	subbodies_section(req, res, s, b, date, dq);
-	other_members_section(res, s, b, date, false);
-	other_members_section(res, s, b, date, true);
+	bool edit = web_allowed(req, ACCESS_EDIT_BODY, b->id);
+	other_members_section(res, s, b, date, false, edit);
+	other_members_section(res, s, b, date, true, edit);
 	page_audit_section(req, res, NULL, 0, b->id,
 			   arena_printf(req->arena, "/bodies/%lld", (long long)b->id));
 	page_end(req, res);
