@@ -1788,200 +1788,215 @@ static int save_finish(struct store *st, int rc, struct err *err)
 	return rc;
 }
 
-int store_org_save(struct store *st, struct organisation *o, struct err *err)
+/*
+ * One save, the same protocol for every kind of object: lock, begin,
+ * snapshot for the audit and the revision check, resolve the key (an
+ * empty key is derived from a name), write, audit, commit or roll back.
+ * The typed store_*_save functions below only fill a save_op and copy
+ * the results back into their object.
+ */
+struct save_op {
+	enum store_kind kind;
+	void *obj;			/* the typed object being saved */
+	int64_t id;			/* in: 0 = insert; out: the id */
+	int64_t revision;		/* in: expected (0 = any); out: new */
+	const char *key;		/* in: wanted ("" = derive); out: used */
+	const char *name;		/* what an empty key is derived from */
+	/* Called under the lock when the name comes from other rows
+	 * (charter: the body's key; membership: person's and body's). */
+	const char *(*derive_name)(struct store *st, const void *obj);
+	bool keyless;			/* rotations have no key */
+	int (*write)(struct store *st, void *obj, const char *key,
+		     int64_t *id, struct err *err);
+};
+
+static int save_one(struct store *st, struct save_op *op, struct err *err)
 {
 	const char *key = NULL;
-	int64_t id = o->id;
+	int64_t id = op->id;
 	struct audit_ctx ac;
 	int rc;
 
 	audit_init(&ac);
 	store_lock(st);
 	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_ORG, o->id, o->revision, &ac, err)))
+	    (rc = audit_begin(st, op->kind, op->id, op->revision, &ac, err)))
 		goto out;
-	if ((rc = resolve_key(st, STORE_ORG, o->id, o->key, o->name, &key, err)))
+	if (!op->keyless) {
+		const char *name = op->derive_name ? op->derive_name(st, op->obj)
+						   : op->name;
+		if ((rc = resolve_key(st, op->kind, op->id, op->key, name, &key,
+				      err)))
+			goto out;
+	}
+	if ((rc = op->write(st, op->obj, key, &id, err)))
 		goto out;
-	if ((rc = org_write(st, o, key, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_ORG, id, &ac, err);
+	rc = audit_end(st, op->kind, id, &ac, err);
 out:
 	if ((rc = save_finish(st, rc, err)) == 0) {
-		o->id = id;
-		o->key = key;
-		o->revision = ac.revision;
+		op->id = id;
+		op->key = key;
+		op->revision = ac.revision;
 	}
 	audit_free(&ac);
+	return rc;
+}
+
+/* Writers with one signature for save_one (no id map: a single save). */
+static int org_write_op(struct store *st, void *o, const char *key,
+			int64_t *id, struct err *err)
+{
+	return org_write(st, o, key, NULL, id, err);
+}
+
+static int area_write_op(struct store *st, void *a, const char *key,
+			 int64_t *id, struct err *err)
+{
+	return area_write(st, a, key, NULL, id, err);
+}
+
+static int body_write_op(struct store *st, void *b, const char *key,
+			 int64_t *id, struct err *err)
+{
+	return body_write(st, b, key, NULL, id, err);
+}
+
+static int charter_write_op(struct store *st, void *c, const char *key,
+			    int64_t *id, struct err *err)
+{
+	return charter_write(st, c, key, NULL, id, c, err);
+}
+
+static int person_write_op(struct store *st, void *p, const char *key,
+			   int64_t *id, struct err *err)
+{
+	return person_write(st, p, key, NULL, id, err);
+}
+
+static int membership_write_op(struct store *st, void *m, const char *key,
+			       int64_t *id, struct err *err)
+{
+	return membership_write(st, m, key, NULL, id, err);
+}
+
+static int rotation_write_op(struct store *st, void *r, const char *key,
+			     int64_t *id, struct err *err)
+{
+	(void)key;
+	return rotation_write(st, r, NULL, id, err);
+}
+
+/* A charter has no name: an empty key is derived from the body's key and
+ * the version ("ssu-v2"). */
+static const char *charter_key_name(struct store *st, const void *obj)
+{
+	const struct charter *c = obj;
+	const char *bk = key_of_row(st, "SELECT key FROM body WHERE id = ?1",
+				    c->body_id);
+	return arena_printf(&st->keys, "%s-v%d", *bk ? bk : "kommissorium",
+			    c->version);
+}
+
+/* A membership has no name: an empty key is derived from the person's
+ * and the body's keys ("anna-hansen-ssu"). */
+static const char *membership_key_name(struct store *st, const void *obj)
+{
+	const struct membership *m = obj;
+	const char *pk = key_of_row(st, "SELECT key FROM person WHERE id = ?1",
+				    m->person_id);
+	const char *bk = key_of_row(st, "SELECT key FROM body WHERE id = ?1",
+				    m->body_id);
+	return arena_printf(&st->keys, "%s-%s", *pk ? pk : "medlem",
+			    *bk ? bk : "forum");
+}
+
+/* Copies save_one's results back into a typed object (id, key, revision). */
+#define SAVE_BACK(obj, op)                                                 \
+	do {                                                               \
+		(obj)->id = (op).id;                                       \
+		(obj)->key = (op).key;                                     \
+		(obj)->revision = (op).revision;                           \
+	} while (0)
+
+int store_org_save(struct store *st, struct organisation *o, struct err *err)
+{
+	struct save_op op = { .kind = STORE_ORG, .obj = o, .id = o->id,
+			      .revision = o->revision, .key = o->key,
+			      .name = o->name, .write = org_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(o, op);
 	return rc;
 }
 
 int store_area_save(struct store *st, struct area *a, struct err *err)
 {
-	const char *key = NULL;
-	int64_t id = a->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_AREA, a->id, a->revision, &ac, err)))
-		goto out;
-	if ((rc = resolve_key(st, STORE_AREA, a->id, a->key, a->name, &key, err)))
-		goto out;
-	if ((rc = area_write(st, a, key, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_AREA, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		a->id = id;
-		a->key = key;
-		a->revision = ac.revision;
-	}
-	audit_free(&ac);
+	struct save_op op = { .kind = STORE_AREA, .obj = a, .id = a->id,
+			      .revision = a->revision, .key = a->key,
+			      .name = a->name, .write = area_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(a, op);
 	return rc;
 }
 
 int store_body_save(struct store *st, struct body *b, struct err *err)
 {
-	const char *key = NULL;
-	int64_t id = b->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_BODY, b->id, b->revision, &ac, err)))
-		goto out;
-	if ((rc = resolve_key(st, STORE_BODY, b->id, b->key, b->name, &key, err)))
-		goto out;
-	if ((rc = body_write(st, b, key, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_BODY, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		b->id = id;
-		b->key = key;
-		b->revision = ac.revision;
-	}
-	audit_free(&ac);
+	struct save_op op = { .kind = STORE_BODY, .obj = b, .id = b->id,
+			      .revision = b->revision, .key = b->key,
+			      .name = b->name, .write = body_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(b, op);
 	return rc;
 }
 
-/* A charter has no name: an empty key is derived from the body's key and
- * the version ("ssu-v2"). */
 int store_charter_save(struct store *st, struct charter *c, struct err *err)
 {
-	const char *key = NULL, *name;
-	int64_t id = c->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_CHARTER, c->id, c->revision, &ac, err)))
-		goto out;
-	name = key_of_row(st, "SELECT key FROM body WHERE id = ?1", c->body_id);
-	name = arena_printf(&st->keys, "%s-v%d", *name ? name : "kommissorium",
-			    c->version);
-	if ((rc = resolve_key(st, STORE_CHARTER, c->id, c->key, name, &key, err)))
-		goto out;
-	if ((rc = charter_write(st, c, key, NULL, &id, c, err)))
-		goto out;
-	rc = audit_end(st, STORE_CHARTER, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		c->id = id;
-		c->key = key;
-		c->revision = ac.revision;
-	}
-	audit_free(&ac);
+	struct save_op op = { .kind = STORE_CHARTER, .obj = c, .id = c->id,
+			      .revision = c->revision, .key = c->key,
+			      .derive_name = charter_key_name,
+			      .write = charter_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(c, op);
 	return rc;
 }
 
 int store_person_save(struct store *st, struct person *p, struct err *err)
 {
-	const char *key = NULL;
-	int64_t id = p->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_PERSON, p->id, p->revision, &ac, err)))
-		goto out;
-	if ((rc = resolve_key(st, STORE_PERSON, p->id, p->key, p->name, &key, err)))
-		goto out;
-	if ((rc = person_write(st, p, key, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_PERSON, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		p->id = id;
-		p->key = key;
-		p->revision = ac.revision;
-	}
-	audit_free(&ac);
+	struct save_op op = { .kind = STORE_PERSON, .obj = p, .id = p->id,
+			      .revision = p->revision, .key = p->key,
+			      .name = p->name, .write = person_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(p, op);
 	return rc;
 }
 
-/* A membership has no name: an empty key is derived from the person's
- * and the body's keys ("anna-hansen-ssu"). */
 int store_membership_save(struct store *st, struct membership *m,
 			  struct err *err)
 {
-	const char *key = NULL, *pk, *bk, *name;
-	int64_t id = m->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_MEMBERSHIP, m->id, m->revision, &ac, err)))
-		goto out;
-	pk = key_of_row(st, "SELECT key FROM person WHERE id = ?1", m->person_id);
-	bk = key_of_row(st, "SELECT key FROM body WHERE id = ?1", m->body_id);
-	name = arena_printf(&st->keys, "%s-%s", *pk ? pk : "medlem",
-			    *bk ? bk : "forum");
-	if ((rc = resolve_key(st, STORE_MEMBERSHIP, m->id, m->key, name, &key, err)))
-		goto out;
-	if ((rc = membership_write(st, m, key, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_MEMBERSHIP, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		m->id = id;
-		m->key = key;
-		m->revision = ac.revision;
-	}
-	audit_free(&ac);
+	struct save_op op = { .kind = STORE_MEMBERSHIP, .obj = m, .id = m->id,
+			      .revision = m->revision, .key = m->key,
+			      .derive_name = membership_key_name,
+			      .write = membership_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0)
+		SAVE_BACK(m, op);
 	return rc;
 }
 
 int store_rotation_save(struct store *st, struct rotation *r, struct err *err)
 {
-	int64_t id = r->id;
-	struct audit_ctx ac;
-	int rc;
-
-	audit_init(&ac);
-	store_lock(st);
-	if ((rc = tx_begin(st, err)) ||
-	    (rc = audit_begin(st, STORE_ROTATION, r->id, r->revision, &ac, err)))
-		goto out;
-	if ((rc = rotation_write(st, r, NULL, &id, err)))
-		goto out;
-	rc = audit_end(st, STORE_ROTATION, id, &ac, err);
-out:
-	if ((rc = save_finish(st, rc, err)) == 0) {
-		r->id = id;
-		r->revision = ac.revision;
+	struct save_op op = { .kind = STORE_ROTATION, .obj = r, .id = r->id,
+			      .revision = r->revision, .keyless = true,
+			      .write = rotation_write_op };
+	int rc = save_one(st, &op, err);
+	if (rc == 0) {
+		r->id = op.id;
+		r->revision = op.revision;
 	}
-	audit_free(&ac);
 	return rc;
 }
 
