@@ -18,6 +18,7 @@
 
 #include "core/rules.h"
 #include "util/date.h"
+#include "util/num.h"
 
 /* The parser refuses more than 64 MiB; reading stops a little after. */
 #define CLI_MAX_FILE (((size_t)64 << 20) + 1)
@@ -249,33 +250,6 @@ void cli_actor_init(void)
 	store_actor_set(actor);
 }
 
-/* A positive decimal number; 0 when s is not one. */
-static int64_t parse_count(const char *s)
-{
-	int64_t v = 0;
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > INT64_MAX / 10 - 10)
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-static const char *action_da(const char *action)
-{
-	if (strcmp(action, "create") == 0)
-		return "oprettet";
-	if (strcmp(action, "update") == 0)
-		return "ændret";
-	if (strcmp(action, "delete") == 0)
-		return "slettet";
-	if (strcmp(action, "import") == 0)
-		return "indlæst";
-	return action;
-}
-
 int cli_audit(struct store *st, int argc, char **argv)
 {
 	static const char *const kinds[] = { "organisation", "area", "body",
@@ -304,17 +278,17 @@ int cli_audit(struct store *st, int argc, char **argv)
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--id") == 0 && v) {
-			if (!(id = parse_count(v))) {
+			if (!(id = num_positive(v))) {
 				fprintf(stderr, "klynge audit: ugyldigt id '%s'\n", v);
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--body") == 0 && v) {
-			if (!(body = parse_count(v))) {
+			if (!(body = num_positive(v))) {
 				fprintf(stderr, "klynge audit: ugyldigt forum-id '%s'\n", v);
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--limit") == 0 && v) {
-			if (!(limit = parse_count(v)) || limit > 1000000) {
+			if (!(limit = num_positive(v)) || limit > 1000000) {
 				fprintf(stderr, "klynge audit: ugyldigt antal '%s'\n", v);
 				return 2;
 			}
@@ -337,7 +311,7 @@ int cli_audit(struct store *st, int argc, char **argv)
 			printf(" %s", e->object_key);
 		if (e->object_id)
 			printf(" (id %lld)", (long long)e->object_id);
-		printf("  %s\n", action_da(e->action));
+		printf("  %s\n", store_audit_action_label(e->action));
 		struct audit_change *ch = NULL;
 		size_t nch = 0;
 		store_audit_changes(&a, e, &ch, &nch);

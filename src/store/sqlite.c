@@ -2267,6 +2267,19 @@ static const char *col_text_or_null(struct arena *a, sqlite3_stmt *q, int i)
 	return col_text(a, q, i);
 }
 
+const char *store_audit_action_label(const char *action)
+{
+	if (strcmp(action, "create") == 0)
+		return "oprettet";
+	if (strcmp(action, "update") == 0)
+		return "ændret";
+	if (strcmp(action, "delete") == 0)
+		return "slettet";
+	if (strcmp(action, "import") == 0)
+		return "indlæst";
+	return action;
+}
+
 int store_audit_list(struct store *st, struct arena *a, const char *kind,
 		     int64_t object_id, int64_t body_id, int limit,
 		     struct audit_entry **out, size_t *n, struct err *err)

@@ -124,6 +124,10 @@ const char *store_kind_code(enum store_kind kind);
  * optional: kind (NULL = any), object_id (0 = any), body_id (0 = any:
  * else rows of the body itself and of objects belonging to it).
  */
+/* The Danish word for an audit action ("create" -> "oprettet"); unknown
+ * actions are returned as they are. Shared by the pages and the CLI. */
+const char *store_audit_action_label(const char *action);
+
 int store_audit_list(struct store *st, struct arena *a, const char *kind,
 		     int64_t object_id, int64_t body_id, int limit,
 		     struct audit_entry **out, size_t *n, struct err *err);

@@ -10,6 +10,7 @@
  * UTF-8 strings and must never see a truncated or mis-encoded value.
  */
 #include "web.h"
+#include "util/num.h"
 
 #include <string.h>
 
@@ -55,17 +56,6 @@ bool web_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes s[0..len) into a new arena string; NULL when malformed. */
 static char *decode(struct arena *a, const char *s, size_t len)
 {
@@ -78,7 +68,7 @@ static char *decode(struct arena *a, const char *s, size_t len)
 		} else if (c == '%') {
 			if (len - i < 3)
 				return NULL;
-			int hi = hexval(s[i + 1]), lo = hexval(s[i + 2]);
+			int hi = num_hexval(s[i + 1]), lo = num_hexval(s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return NULL;
 			c = (char)(hi << 4 | lo);

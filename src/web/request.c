@@ -24,6 +24,7 @@
 #include <sys/random.h>
 
 #include "html.h"
+#include "util/num.h"
 
 #define CSRF_BYTES 32
 #define CSRF_HEX (CSRF_BYTES * 2)
@@ -109,23 +110,12 @@ static char *csrf_new(struct arena *a)
  * leaves malformed ones as they are, so "/bodies/1%00x" stays a (bad)
  * id rather than turning into "/bodies/1".
  */
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 size_t web_unescape(char *s)
 {
 	char *w = s;
 	for (const char *r = s; *r; r++) {
 		if (r[0] == '%' && r[1] && r[2]) {
-			int hi = hexval(r[1]), lo = hexval(r[2]);
+			int hi = num_hexval(r[1]), lo = num_hexval(r[2]);
 			if (hi >= 0 && lo >= 0 && (hi | lo)) {
 				*w++ = (char)(hi << 4 | lo);
 				r += 2;

@@ -11,6 +11,7 @@
  * other methods gives 405 with an Allow header; no match at all 404.
  */
 #include "web.h"
+#include "util/num.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -253,21 +254,9 @@ const char *req_form(const struct request *req, const char *key)
 /* Only plain decimal digits, no sign, no leading zero, fits int64. */
 int64_t req_param_id(const struct request *req, size_t i)
 {
-	if (i >= req->n_params || i >= 4 || !req->params[i])
+	if (i >= req->n_params || i >= 4)
 		return 0;
-	const char *s = req->params[i];
-	if (s[0] < '1' || s[0] > '9')
-		return 0;
-	int64_t v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		int d = *s - '0';
-		if (v > (INT64_MAX - d) / 10)
-			return 0;
-		v = v * 10 + d;
-	}
-	return v;
+	return num_positive(req->params[i]);
 }
 
 /* ---- response helpers ------------------------------------------------ */

@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/num.h"
 
 /* ---- arena ---------------------------------------------------------- */
 
@@ -320,6 +321,39 @@ static void datetime_parse_and_format(void **state)
 	assert_int_equal(t, 4711);
 }
 
+/* Ids in URLs, revisions in forms and CLI counts: canonical positive
+ * decimals only, 0 for anything else, never an overflow. */
+static void num_positive_edges(void **state)
+{
+	(void)state;
+	assert_int_equal(num_positive("1"), 1);
+	assert_int_equal(num_positive("42"), 42);
+	assert_true(num_positive("9223372036854775807") == INT64_MAX);
+	assert_int_equal(num_positive("9223372036854775808"), 0);
+	assert_int_equal(num_positive("99999999999999999999"), 0);
+	assert_int_equal(num_positive(NULL), 0);
+	assert_int_equal(num_positive(""), 0);
+	assert_int_equal(num_positive("0"), 0);
+	assert_int_equal(num_positive("01"), 0);
+	assert_int_equal(num_positive("-1"), 0);
+	assert_int_equal(num_positive("+1"), 0);
+	assert_int_equal(num_positive(" 1"), 0);
+	assert_int_equal(num_positive("12a"), 0);
+	assert_int_equal(num_positive("1 "), 0);
+}
+
+static void num_hexval_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(num_hexval('0'), 0);
+	assert_int_equal(num_hexval('9'), 9);
+	assert_int_equal(num_hexval('a'), 10);
+	assert_int_equal(num_hexval('F'), 15);
+	assert_int_equal(num_hexval('g'), -1);
+	assert_int_equal(num_hexval('%'), -1);
+	assert_int_equal(num_hexval('\0'), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +371,8 @@ int main(void)
 		cmocka_unit_test(date_formats),
 		cmocka_unit_test(date_year_and_today),
 		cmocka_unit_test(datetime_parse_and_format),
+		cmocka_unit_test(num_positive_edges),
+		cmocka_unit_test(num_hexval_digits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../util/date.h"
+#include "../../util/num.h"
 #include "pages.h"
 
 /* ---- routes ----------------------------------------------------------- */
@@ -468,16 +469,7 @@ int form_err_status(const struct err *err)
 
 int64_t form_revision(struct form *f)
 {
-	const char *s = form_raw(f, "revision");
-	int64_t v = 0;
-	if (*s < '1' || *s > '9')
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > INT64_MAX / 10 - 10)
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
+	return num_positive(form_raw(f, "revision"));
 }
 
 void form_revision_field(struct form *f)

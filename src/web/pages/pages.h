@@ -65,7 +65,6 @@ void page_audit_section(struct request *req, struct response *res,
  * ("membership" -> "Medlemskab"), an action ("update" -> "ændret"). */
 const char *audit_field_label(const char *field);
 const char *audit_kind_label(const char *kind);
-const char *audit_action_label(const char *action);
 /* UTC "YYYY-MM-DDTHH:MM:SSZ" as "3. marts 2025 kl. 14.05" in
  * Europe/Copenhagen (out: at least 48 bytes). */
 void audit_time_da(const char *utc, char *out, size_t outsz);

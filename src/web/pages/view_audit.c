@@ -71,19 +71,6 @@ const char *audit_kind_label(const char *kind)
 	return kind;
 }
 
-const char *audit_action_label(const char *action)
-{
-	if (strcmp(action, "create") == 0)
-		return "oprettet";
-	if (strcmp(action, "update") == 0)
-		return "ændret";
-	if (strcmp(action, "delete") == 0)
-		return "slettet";
-	if (strcmp(action, "import") == 0)
-		return "indlæst";
-	return action;
-}
-
 /* Last Sunday of month (1-12) in year, as a day of the month. */
 static int last_sunday(int year, int month)
 {
@@ -193,7 +180,7 @@ void page_audit_section(struct request *req, struct response *res,
 			html(res, "</code>");
 		}
 		html(res, " ");
-		html_txt(res, audit_action_label(e->action));
+		html_txt(res, store_audit_action_label(e->action));
 		html(res, "</td><td>");
 		struct audit_change *ch = NULL;
 		size_t nch = 0;
