@@ -14,6 +14,9 @@ pkgs=(
   clang libclang-rt-14-dev
   libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libsodium-dev
   libcmocka-dev
+  libcairo2-dev libpango1.0-dev libpoppler-glib-dev libcmark-dev
+  libical-dev libcurl4-openssl-dev
+  fonts-liberation2
   chromium
   curl
   poppler-utils fonts-dejavu-core

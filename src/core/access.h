@@ -101,4 +101,60 @@ bool access_can_save(const struct structure *s, const struct principal *p,
 		     enum access_kind kind, const void *before,
 		     const void *after, int date);
 
+/* ---- meetings (issue 4) ----------------------------------------------
+ * One rule for every surface (pages, API, OParl, PDF, iCal, e-mail,
+ * attachment downloads, search): handlers never look at `closed` or the
+ * state themselves, they call access_meeting_view and show what it
+ * leaves.
+ *
+ *   who                          sees
+ *   public (and no-role accounts) a meeting once it was published
+ *                                 (was_published), public items in full,
+ *                                 closed items by number and title only
+ *                                 (no texts, no attachments); decisions
+ *                                 only once the minutes are approved;
+ *                                 no attendance, tasks, events, or
+ *                                 full-edition documents
+ *   case handler of an item       that item in full (and the meeting's
+ *                                 date/title), even before publication
+ *   member/chair/secretary of B   everything of B's meetings, closed
+ *   administrator                 items, drafts, attendance included
+ */
+#include "meeting.h"
+
+/* Can p read everything of body_id's meetings (closed items, drafts)? */
+bool access_meeting_full(const struct structure *s, const struct principal *p,
+			 int64_t body_id, int date);
+
+/*
+ * The meeting as p may see it, copied into the arena (strings shared
+ * with `in`); returns false when p may not see the meeting at all (then
+ * *out is zeroed). For the public: as in the table above; a closed
+ * item keeps id, number, title, kind, closed=true, everything else
+ * blanked ("" / 0 / no attachments). Documents: only public editions
+ * for those without access_meeting_full.
+ */
+bool access_meeting_view(struct arena *a, const struct structure *s,
+			 const struct principal *p, const struct meeting *in,
+			 int date, struct meeting *out);
+
+/* May p edit the meeting itself (fields, state other than the two
+ * approvals, items, order, attendance, tasks, documents)? Secretariat
+ * of its body (ACCESS_EDIT_BODY) or administrator. */
+bool access_meeting_edit(const struct structure *s, const struct principal *p,
+			 const struct meeting *m, int date);
+/* May p approve the agenda / the minutes (the states agenda_approved,
+ * minutes_approved)? Chair or co-chair (ACCESS_APPROVE) or
+ * administrator; the secretariat may not. */
+bool access_meeting_approve(const struct structure *s,
+			    const struct principal *p,
+			    const struct meeting *m, int date);
+/* May p edit this item's texts and attachments? access_meeting_edit, or
+ * p is the item's case handler (handler_person_id) while the agenda is
+ * editable and the item has no decision yet. Case handlers may not
+ * change number, closed, handler, decision or outcome. */
+bool access_item_edit(const struct structure *s, const struct principal *p,
+		      const struct meeting *m, const struct agenda_item *it,
+		      int date);
+
 #endif

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/meeting.h"
 #include "../core/model.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -230,6 +231,131 @@ int store_session_delete_account(struct store *st, int64_t account_id,
 /* Deletes the sessions expired at now; *n (may be NULL) their count. */
 int store_session_purge(struct store *st, int64_t now, size_t *n,
 			struct err *err);
+
+/* ---- meetings (meetings.c, 0005_meetings.sql) -------------------------
+ * Meetings, agenda items, attachments, attendance, checklist tasks,
+ * state events and generated documents (core/meeting.h). Like the
+ * structure: every write is one transaction with its audit row(s)
+ * (kinds "meeting", "item", "attachment", "attendance", "task",
+ * "document"; body_id = the meeting's body, so a body's Historik shows
+ * them), revisions are compare-and-set where the object has one, and
+ * store_generation moves. The store checks references and stored
+ * values; callers check the rules (core/meeting.h) and permissions
+ * (core/access.h) first.
+ */
+
+/* One meeting, complete: items in number order with their attachments
+ * (metadata, not bytes), attendance, tasks, events, documents (metadata).
+ * Arena-owned. ERR_NOT_FOUND when there is none. */
+int store_meeting_get(struct store *st, struct arena *a, int64_t id,
+		      struct meeting *out, struct err *err);
+
+/* Meetings of a body (body_id 0: of all bodies) with from <= date <= to
+ * (either 0: open), ordered by date, start, id. Shallow: items (with
+ * their number, title, kind, closed, case number, outcome; no texts,
+ * no attachments), documents and events are filled; attendance and
+ * tasks are not (n = 0). */
+int store_meeting_list(struct store *st, struct arena *a, int64_t body_id,
+		       int from, int to, struct meeting **out, size_t *n,
+		       struct err *err);
+
+/* Meetings in which a person is expected: those of bodies where the
+ * person has a membership active on the meeting's date; same shape and
+ * order as store_meeting_list. For the person's calendar feed. */
+int store_meeting_list_person(struct store *st, struct arena *a,
+			      int64_t person_id, int from, int to,
+			      struct meeting **out, size_t *n,
+			      struct err *err);
+
+/*
+ * Saves a meeting's own fields (body_id, kind, title, date, start_min,
+ * end_min, place, online_url). Insert when id is 0: state planned, an
+ * event "none -> planned", sequence 0, and m->tasks (n_tasks, e.g. from
+ * meeting_tasks_generate) inserted as its checklist. Update otherwise:
+ * CAS on revision (> 0), state/tasks/items untouched; sequence + 1 when
+ * date, start, end, place or online_url change. m->id, m->revision and
+ * m->sequence are set on success.
+ */
+int store_meeting_save(struct store *st, struct meeting *m, struct err *err);
+
+/* Moves a meeting to another state (the caller checked the rules):
+ * CAS on revision (> 0), an event (from, to, actor, now), was_published
+ * set when `to` is published, sequence + 1 when `to` is cancelled or
+ * when a cancelled meeting is planned again. */
+int store_meeting_set_state(struct store *st, int64_t meeting_id,
+			    enum meeting_state to, int64_t revision,
+			    struct err *err);
+
+/* Deletes a meeting with everything it holds (items, attachments,
+ * attendance, tasks, events, documents). Only for meetings never
+ * published (ERR_CONFLICT "published" otherwise: cancel those). */
+int store_meeting_delete(struct store *st, int64_t id, int64_t revision,
+			 struct err *err);
+
+/*
+ * Saves an item's fields (all of struct agenda_item but id, number on
+ * update, attachments, timestamps). Insert when id is 0: number = last
+ * + 1 when it->number is 0. Update: CAS on revision; the number is not
+ * changed here (store_items_reorder). Sets id/number/revision.
+ */
+int store_item_save(struct store *st, struct agenda_item *it,
+		    struct err *err);
+/* Deletes an item and its attachments; renumbers the rest 1..n. */
+int store_item_delete(struct store *st, int64_t id, int64_t revision,
+		      struct err *err);
+/* Sets the numbers of the meeting's items to 1..n in the order given;
+ * ids must be exactly the meeting's items (ERR_INVALID otherwise). */
+int store_items_reorder(struct store *st, int64_t meeting_id,
+			const int64_t *item_ids, size_t n, struct err *err);
+
+/* Stores an uploaded file for an item: at->item_id, filename and
+ * media_type given; the store sets id, position (last + 1), token (32
+ * hex, libsodium randombytes), size, sha256 (crypto_hash_sha256) and
+ * created. The caller checked type and size. */
+int store_attachment_add(struct store *st, struct attachment *at,
+			 const void *data, size_t len, struct err *err);
+int store_attachment_delete(struct store *st, int64_t id, struct err *err);
+
+/* Records one member's attendance (insert or replace per membership). */
+int store_attendance_set(struct store *st, int64_t meeting_id,
+			 int64_t membership_id, enum attendance_status status,
+			 const char *note, struct err *err);
+
+/* Ticks a checklist task off (done_by = the actor, done_at = now) or on. */
+int store_task_set_done(struct store *st, int64_t task_id, bool done,
+			struct err *err);
+
+/* Keeps a generated PDF: d->meeting_id, kind, public_edition given; the
+ * store sets id, version (last of that meeting, kind and edition + 1),
+ * token, size, sha256, created, created_by (the actor). */
+int store_document_add(struct store *st, struct meeting_document *d,
+		       const void *data, size_t len, struct err *err);
+
+/* What a token addresses: an attachment or a document. */
+struct store_blob {
+	int64_t meeting_id;
+	int64_t item_id;		/* 0 for a document */
+	int64_t attachment_id;		/* 0 for a document */
+	int64_t document_id;		/* 0 for an attachment */
+	bool public_edition;		/* documents only */
+	const char *filename;		/* attachment's, or made up for a
+					   document: "dagsorden-v2.pdf" */
+	const char *media_type;
+	const char *sha256;
+	const void *data;		/* arena copy of the bytes */
+	size_t len;
+};
+/* The blob with this token (exactly 32 lowercase hex; anything else is
+ * ERR_NOT_FOUND without touching the database), bytes in the arena. */
+int store_blob_get(struct store *st, struct arena *a, const char *token,
+		   struct store_blob *out, struct err *err);
+
+/* Canonical compact JSON of a meeting's own fields / an item's fields
+ * (the audit log's before/after; also the API's base shape). Appended
+ * to out. Field names are the struct's, enums as codes, times "HH:MM",
+ * the date "YYYY-MM-DD". */
+int meeting_fields_json(const struct meeting *m, struct buf *out);
+int item_fields_json(const struct agenda_item *it, struct buf *out);
 
 /* ---- structure files (structure_json.c) ------------------------------
  * The format is docs/structure-format.md. Parsing assigns ids 1..n per

@@ -124,6 +124,9 @@ extern const struct route form_routes[];	/* create/edit forms (pages/forms.c) */
 extern const struct route api_routes[];		/* api/ files */
 extern const struct route oparl_routes[];	/* oparl.c */
 extern const struct route auth_routes[];	/* auth.c: /login, /logout */
+extern const struct route meeting_routes[];	/* pages/meeting.c: meeting pages and forms */
+extern const struct route meeting_api_routes[];	/* api/meetings.c */
+extern const struct route calendar_routes[];	/* calendar.c: .ics feeds */
 
 /* Runs the server until SIGINT/SIGTERM. */
 int web_serve(struct app *app, const char *addr, int port);
