@@ -54,6 +54,8 @@ count_node() {	# $1 = label, rest = node --test args
 }
 
 echo "== unit tests =="
+# The PDF test runs the builder that belongs to the same build.
+export KLYNGE_PDF_BIN=$PWD/build/klynge-pdf
 for t in build/tests/unit/test_*; do
 	[ -x "$t" ] && [ -f "$t" ] && count_cmocka unit "$t"
 done
@@ -61,10 +63,12 @@ done
 echo "== unit tests (ASan + UBSan) =="
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export KLYNGE_PDF_BIN=$PWD/build-asan/klynge-pdf
 for t in build-asan/tests/unit/test_*; do
 	[ -x "$t" ] && [ -f "$t" ] && count_cmocka unit-asan "$t"
 done
 
+unset KLYNGE_PDF_BIN	# servers find klynge-pdf beside themselves
 echo "== HTTP tests =="
 KLYNGE_BIN=./build/klynge count_node http tests/http/
 
