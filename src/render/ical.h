@@ -32,4 +32,9 @@ int ical_meetings(struct arena *a, const struct structure *s,
  * the request's Host header. */
 const char *klynge_base_url(void);
 
+/* The UTC offset in seconds of Europe/Copenhagen at a local date and
+ * time of day (minutes after midnight): 3600 or 7200 (OParl's
+ * date-times carry it). Added with ical.c (issue 4). */
+int ical_utc_offset(int date, int minutes);
+
 #endif
