@@ -20,12 +20,14 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	@ninja -C $(BUILD)
 
-# Fresh demo database from the seeds' structure, then serve it.
+# Fresh demo database from the seeds' structure and the demo's meetings
+# of 2026, then serve it.
 # A new database also gets an administrator "admin" with a random
 # password, printed once.
 run: build
 	@if [ ! -f $(DB) ]; then \
 	  ./$(BUILD)/klynge --db $(DB) import data/demo.json && \
+	  ./$(BUILD)/klynge --db $(DB) import-meetings data/demo-meetings.json && \
 	  pw=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_') && \
 	  printf '%s\n' "$$pw" | ./$(BUILD)/klynge --db $(DB) user add admin --admin --name Administrator && \
 	  echo "Administrator: admin, adgangskode: $$pw"; \

@@ -16,6 +16,7 @@
 
 #include <sodium.h>
 
+#include "core/meeting.h"
 #include "core/rules.h"
 #include "util/date.h"
 #include "util/num.h"
@@ -98,6 +99,41 @@ out:
 	return rc;
 }
 
+int cli_import_meetings(struct store *st, const char *path)
+{
+	struct arena a;
+	struct buf text = BUF_INIT;
+	struct structure s;
+	struct meeting *ms = NULL;
+	size_t n = 0, items = 0;
+	struct err err = { 0 };
+	int rc = 1;
+
+	arena_init(&a);
+	if (store_load(st, &a, &s, &err) != 0) {
+		fprintf(stderr, "klynge import-meetings: %s\n", err.msg);
+		goto out;
+	}
+	if (read_file(path, &text, &err) != 0 ||
+	    meetings_from_json(&a, &s, buf_str(&text), text.len, &ms, &n,
+			       &err) != 0) {
+		fprintf(stderr, "klynge import-meetings: %s: %s\n", path, err.msg);
+		goto out;
+	}
+	if (store_meetings_import(st, &s, ms, n, date_today(), &err) != 0) {
+		fprintf(stderr, "klynge import-meetings: %s\n", err.msg);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		items += ms[i].n_items;
+	printf("Indlæst: %zu møder med %zu dagsordenspunkter\n", n, items);
+	rc = 0;
+out:
+	buf_free(&text);
+	arena_free(&a);
+	return rc;
+}
+
 int cli_export(struct store *st)
 {
 	struct arena a;
@@ -135,11 +171,15 @@ static void print_body_name(const struct body *b)
  * violations.
  */
 static size_t check_one(struct arena *a, const struct structure *s,
-			const struct body *b, int date)
+			const struct body *b, int date,
+			const struct meeting *ms, size_t n_ms)
 {
 	struct violations v = { 0 };
 
 	rules_check_body(a, s, b->id, date, &v);
+	/* Cadence and "meets before" over the date's calendar year, with
+	 * the meetings held in klynge. */
+	rules_check_meetings(a, s, b->id, date_year(date), ms, n_ms, &v);
 	print_body_name(b);
 	if (v.n == 0) {
 		printf(": i orden\n");
@@ -165,6 +205,8 @@ int cli_check(struct store *st, int argc, char **argv)
 	struct err err = { 0 };
 	const char *body_key = NULL, *date_arg = NULL;
 	const struct body *only = NULL;
+	struct meeting *ms = NULL;
+	size_t n_ms = 0;
 	size_t total = 0, with_problems = 0, checked = 0;
 	char day[32];
 	int date = 0, rc = 2;
@@ -208,6 +250,14 @@ int cli_check(struct store *st, int argc, char **argv)
 		}
 	}
 
+	int year = date_year(date);
+	if (store_meeting_list(st, &a, 0, year * 10000 + 101, year * 10000 + 1231,
+			       &ms, &n_ms, &err) != 0) {
+		fprintf(stderr, "klynge check: %s\n", err.msg);
+		rc = 1;
+		goto out;
+	}
+
 	date_format_da(date, day, sizeof(day));
 	printf("Regeltjek pr. %s\n\n", day);
 	for (size_t i = 0; i < s.n_bodies; i++) {
@@ -219,7 +269,7 @@ int cli_check(struct store *st, int argc, char **argv)
 			printf(": er ikke et formelt forum; der er ingen regler at tjekke\n");
 			continue;
 		}
-		size_t n = check_one(&a, &s, b, date);
+		size_t n = check_one(&a, &s, b, date, ms, n_ms);
 		checked++;
 		total += n;
 		with_problems += n > 0;

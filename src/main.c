@@ -3,6 +3,7 @@
  *
  *   klynge [--db PATH] serve [--port N] [--addr A]
  *   klynge [--db PATH] import FILE.json
+ *   klynge [--db PATH] import-meetings FILE.json
  *   klynge [--db PATH] export
  *   klynge [--db PATH] check [--date YYYY-MM-DD] [BODY-KEY]
  *   klynge [--db PATH] init
@@ -27,6 +28,7 @@ static void usage(void)
 	      "  serve [--port N] [--addr ADRESSE]  start serveren (standard 127.0.0.1:8080)\n"
 	      "  init                               opret en tom database\n"
 	      "  import FIL.json                    indlæs en struktur i en tom database\n"
+	      "  import-meetings FIL.json           tilføj møderne i en mødefil\n"
 	      "  export                             udskriv hele strukturen som JSON\n"
 	      "  check [--date ÅÅÅÅ-MM-DD] [FORUM]  tjek regler for alle fora eller ét\n"
 	      "  audit [--kind SLAGS] [--id N] [--body N] [--limit N]\n"
@@ -111,6 +113,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
+	    strcmp(cmd, "import-meetings") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
 	    strcmp(cmd, "user")) {
 		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
@@ -137,6 +140,12 @@ int main(int argc, char **argv)
 			rc = 2;
 		} else
 			rc = cli_import(st, argv[i]);
+	} else if (strcmp(cmd, "import-meetings") == 0) {
+		if (i >= argc) {
+			fprintf(stderr, "klynge import-meetings: angiv en mødefil\n");
+			rc = 2;
+		} else
+			rc = cli_import_meetings(st, argv[i]);
 	} else if (strcmp(cmd, "export") == 0)
 		rc = cli_export(st);
 	else if (strcmp(cmd, "audit") == 0)

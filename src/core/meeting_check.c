@@ -1,0 +1,24 @@
+/*
+ * meeting_check.c - the meeting rules of one body over a year, as
+ * violations: what the body page and `klynge check` show next to the
+ * structure's rules. See rules_check_meetings in meeting.h.
+ */
+#include "meeting.h"
+
+#include "../util/date.h"
+
+void rules_check_meetings(struct arena *a, const struct structure *s,
+			  int64_t body_id, int year,
+			  const struct meeting *meetings, size_t n,
+			  struct violations *out)
+{
+	struct cadence_result c;
+
+	rules_cadence(s, body_id, year, meetings, n, &c);
+	if (c.required > 0 && !c.ok)
+		violations_add(a, out, V_CADENCE, body_id, NULL, 0, 0, 0,
+			       "Kommissoriet kræver mindst %d møder i %d; der er "
+			       "%d afholdte og %d planlagte.",
+			       c.required, year, c.held, c.planned);
+	rules_check_meets_before(a, s, body_id, year, meetings, n, out);
+}
