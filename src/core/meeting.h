@@ -27,6 +27,12 @@
 #include "rules.h"
 #include "../util/arena.h"
 
+/* Violation codes of the meeting rules (rules.h style; stable). */
+#define V_CADENCE		"cadence"		/* fewer meetings than the charter's cadence */
+#define V_MEETS_BEFORE_MISSING	"meets_before_missing"	/* no meeting before X's meeting */
+#define V_ORDER_PSYCHIATRY	"order_psychiatry"	/* a psychiatry item after another */
+#define V_ORDER_AOB		"order_aob"		/* an item after "any other business" */
+
 /* ---- enums (codes and Danish labels in meeting.c, model.h style) ---- */
 
 enum meeting_kind {
@@ -275,6 +281,17 @@ void rules_check_meets_before(struct arena *a, const struct structure *s,
 			      int64_t body_id, int year,
 			      const struct meeting *meetings, size_t n,
 			      struct violations *out);
+
+/*
+ * The meeting rules of a body over a calendar year, as violations:
+ * cadence (code "cadence": fewer held + planned meetings than the
+ * charter's min_meetings_per_year) and rules_check_meets_before.
+ * meeting_check.c.
+ */
+void rules_check_meetings(struct arena *a, const struct structure *s,
+			  int64_t body_id, int year,
+			  const struct meeting *meetings, size_t n,
+			  struct violations *out);
 
 /* ---- agenda order ----------------------------------------------------
  * Where the charter in force on the meeting's date says

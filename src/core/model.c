@@ -5,41 +5,7 @@
 
 #include <string.h>
 
-struct enum_entry {
-	const char *code;
-	const char *label;
-};
-
-#define MODEL_ENUM_DEF(name, type, table)                                  \
-	int name##_count(void)                                             \
-	{                                                                  \
-		return (int)(sizeof(table) / sizeof(table[0]));            \
-	}                                                                  \
-	const char *name##_code(type v)                                    \
-	{                                                                  \
-		if ((int)v < 0 || (int)v >= name##_count())                \
-			return "";                                         \
-		return table[v].code;                                      \
-	}                                                                  \
-	const char *name##_label(type v)                                   \
-	{                                                                  \
-		if ((int)v < 0 || (int)v >= name##_count())                \
-			return "";                                         \
-		return table[v].label;                                     \
-	}                                                                  \
-	type name##_from_code(const char *code, bool *ok)                  \
-	{                                                                  \
-		if (ok)                                                    \
-			*ok = true;                                        \
-		if (!code || !*code)                                       \
-			return (type)0;                                    \
-		for (int i = 1; i < name##_count(); i++)                   \
-			if (strcmp(table[i].code, code) == 0)              \
-				return (type)i;                            \
-		if (ok)                                                    \
-			*ok = false;                                       \
-		return (type)0;                                            \
-	}
+#include "enum_table.h"
 
 static const struct enum_entry sector_table[] = {
 	{ "", "" },

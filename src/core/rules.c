@@ -138,6 +138,12 @@ static const char *chair_word(enum role r)
 	return r == ROLE_CO_CHAIR ? "medformand" : "formand";
 }
 
+enum sector rules_membership_sector(const struct structure *s,
+				    const struct membership *m)
+{
+	return m ? org_sector(s, member_org(s, m)) : SECTOR_NONE;
+}
+
 /* Does the membership fit a seat rule on every criterion the rule sets? */
 static bool seat_fits(const struct structure *s, const struct seat_rule *r,
 		      const struct membership *m,

@@ -88,6 +88,15 @@ const struct seat_rule *rules_seat_of(const struct structure *s,
 				      const struct membership *m);
 
 /*
+ * The sector a membership stands for, as every rule here judges it:
+ * the represented organisation's sector (or its parent's), or the
+ * person's employer's when nothing is represented; SECTOR_NONE when
+ * neither says. Meetings' quorum (meeting.c) groups attendance by it.
+ */
+enum sector rules_membership_sector(const struct structure *s,
+				    const struct membership *m);
+
+/*
  * Chairmanship on a date against the charter's chair rule:
  *  shared_region_municipality: one chair/co-chair from the region sector
  *    and one from the municipality sector (seed 000).
