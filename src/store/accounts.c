@@ -14,11 +14,12 @@
 #include "internal.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define ACCOUNT_COLS                                                        \
 	"a.id, a.username, a.display_name, a.person_id, a.admin, "          \
-	"a.disabled, a.password_hash IS NOT NULL"
+	"a.disabled, a.password_hash IS NOT NULL, coalesce(a.last_login, 0)"
 
 bool store_username_valid(const char *s)
 {
@@ -43,6 +44,7 @@ static void account_row(struct arena *ar, sqlite3_stmt *q, int i,
 	a->admin = sqlite3_column_int(q, i + 4) != 0;
 	a->disabled = sqlite3_column_int(q, i + 5) != 0;
 	a->has_password = sqlite3_column_int(q, i + 6) != 0;
+	a->last_login = sqlite3_column_int64(q, i + 7);
 }
 
 static int not_found(struct err *err)
@@ -59,6 +61,50 @@ static int finish(struct store *st, int rc, struct err *err)
 	if (rc)
 		tx_rollback(st);
 	store_unlock(st);
+	return rc;
+}
+
+/*
+ * The account's active API tokens as the audit log names them, set as
+ * "api_tokens": ["label (id N)", ...] in o when there are any (never a
+ * hash). Unlocked.
+ */
+static int tokens_json(struct store *st, int64_t id, json_t *o,
+		       struct err *err)
+{
+	sqlite3_stmt *q = prep(st, "SELECT id, label FROM api_token "
+				   "WHERE account_id = ?1 AND revoked IS NULL "
+				   "ORDER BY id", err);
+	json_t *list = json_array();
+	int r, rc = 0;
+
+	if (!q) {
+		json_decref(list);
+		return ERR_INTERNAL;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(q, 1);
+		char *t = NULL;
+		if (asprintf(&t, "%s%s(id %lld)", label ? label : "",
+			     label && *label ? " " : "",
+			     (long long)sqlite3_column_int64(q, 0)) < 0) {
+			err_set(err, ERR_INTERNAL, "nomem", "Der er ikke mere hukommelse.");
+			rc = ERR_INTERNAL;
+			goto out;
+		}
+		json_array_append_new(list, json_string(t));
+		free(t);
+	}
+	if (r != SQLITE_DONE) {
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+		goto out;
+	}
+	if (json_array_size(list))
+		json_object_set(o, "api_tokens", list);
+out:
+	json_decref(list);
+	sqlite3_finalize(q);
 	return rc;
 }
 
@@ -107,6 +153,10 @@ static int account_json(struct store *st, int64_t id, struct buf *out,
 			(const char *)sqlite3_column_text(q, 5)));
 	if (username)
 		*username = col_text(ar, q, 0);
+	sqlite3_finalize(q);
+	q = NULL;
+	if ((rc = tokens_json(st, id, o, err)))
+		goto out;
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	if (!s) {
 		err_set(err, ERR_INTERNAL, "nomem", "Der er ikke mere hukommelse.");
@@ -166,16 +216,26 @@ out:
 	return finish(st, rc, err);
 }
 
+/* What one account change does (in account_tx's transaction). */
+struct account_op {
+	const char *sql;	/* ?1 the account id, ?2 and ?3 the values */
+	const char *text;	/* ?2 as text (when set) ... */
+	bool null_text;		/* ... or NULL ... */
+	int64_t ival;		/* ... else this number */
+	bool bind3;		/* ?3 = ival3 (NULL when 0) */
+	int64_t ival3;
+	const char *text4;	/* ?4 when set */
+	int64_t *new_id;	/* when set: the inserted row's id */
+};
+
 /*
- * One change of account id: sql updates it (?1 id, ?2 the value: text
- * when text is set, else ival); when the account's audit JSON differs
- * afterwards (or always, for a password: two changes within a second
- * look the same), an "update" row is written. Also ends the account's
- * sessions when end_sessions.
+ * One change of account id: op->sql updates it (or a row of it); when
+ * the account's audit JSON differs afterwards (or always, for a
+ * password: two changes within a second look the same), an "update"
+ * row is written. Also ends the account's sessions when end_sessions.
  */
-static int account_change(struct store *st, int64_t id, const char *sql,
-			  const char *text, bool null_text, int64_t ival,
-			  bool end_sessions, bool always, struct err *err)
+static int account_tx(struct store *st, int64_t id, const struct account_op *op,
+		      bool end_sessions, bool always, struct err *err)
 {
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	struct arena ar;
@@ -189,19 +249,25 @@ static int account_change(struct store *st, int64_t id, const char *sql,
 		goto out;
 	if ((rc = account_json(st, id, &before, &username, &ar, err)))
 		goto out;
-	if (!(q = prep(st, sql, err))) {
+	if (!(q = prep(st, op->sql, err))) {
 		rc = ERR_INTERNAL;
 		goto out;
 	}
 	sqlite3_bind_int64(q, 1, id);
-	if (null_text)
+	if (op->null_text)
 		sqlite3_bind_null(q, 2);
-	else if (text)
-		bind_text(q, 2, text);
+	else if (op->text)
+		bind_text(q, 2, op->text);
 	else
-		sqlite3_bind_int64(q, 2, ival);
+		sqlite3_bind_int64(q, 2, op->ival);
+	if (op->bind3)
+		bind_id(q, 3, op->ival3);
+	if (op->text4)
+		bind_text(q, 4, op->text4);
 	if ((rc = step_done(st, q, err)))
 		goto out;
+	if (op->new_id)
+		*op->new_id = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(q);
 	q = NULL;
 	if (end_sessions) {
@@ -226,6 +292,17 @@ out:
 	rc = finish(st, rc, err);
 	arena_free(&ar);
 	return rc;
+}
+
+/* account_tx with one value: text when set (or NULL when null_text),
+ * else ival. */
+static int account_change(struct store *st, int64_t id, const char *sql,
+			  const char *text, bool null_text, int64_t ival,
+			  bool end_sessions, bool always, struct err *err)
+{
+	struct account_op op = { .sql = sql, .text = text,
+				 .null_text = null_text, .ival = ival };
+	return account_tx(st, id, &op, end_sessions, always, err);
 }
 
 int store_account_set_password_hash(struct store *st, int64_t id,
@@ -424,6 +501,18 @@ int store_session_create(struct store *st, int64_t account_id,
 	bind_text(q, 3, csrf);
 	sqlite3_bind_int64(q, 4, now);
 	sqlite3_bind_int64(q, 5, expires);
+	if ((rc = step_done(st, q, err)))
+		goto out;
+	/* When the account last logged in (no audit row: not a change of
+	 * the account, like the session itself). */
+	sqlite3_finalize(q);
+	if (!(q = prep(st, "UPDATE account SET last_login = ?2 WHERE id = ?1",
+		       err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, account_id);
+	sqlite3_bind_int64(q, 2, now);
 	rc = step_done(st, q, err);
 out:
 	sqlite3_finalize(q);
@@ -519,5 +608,217 @@ int store_session_purge(struct store *st, int64_t now, size_t *n,
 			      NULL, now, &changes, err);
 	if (n)
 		*n = rc == 0 ? changes : 0;
+	return rc;
+}
+
+/* ---- profile ------------------------------------------------------------ */
+
+int store_account_set_profile(struct store *st, int64_t id,
+			      const char *display_name, int64_t person_id,
+			      struct err *err)
+{
+	struct account_op op = {
+		.sql = "UPDATE account SET display_name = ?2, person_id = ?3, "
+		       "modified = " STORE_NOW " WHERE id = ?1 AND "
+		       "(display_name IS NOT ?2 OR person_id IS NOT ?3)",
+		.text = display_name ? display_name : "",
+		.bind3 = true,
+		.ival3 = person_id,
+	};
+	return account_tx(st, id, &op, false, false, err);
+}
+
+/* ---- API tokens --------------------------------------------------------- */
+
+#define TOKEN_COLS "t.id, t.account_id, t.label, t.created, " \
+	"coalesce(t.last_used, 0), coalesce(t.revoked, 0)"
+
+static void token_row(struct arena *ar, sqlite3_stmt *q, int i,
+		      struct api_token *t)
+{
+	t->id = sqlite3_column_int64(q, i);
+	t->account_id = sqlite3_column_int64(q, i + 1);
+	t->label = col_text(ar, q, i + 2);
+	t->created = sqlite3_column_int64(q, i + 3);
+	t->last_used = sqlite3_column_int64(q, i + 4);
+	t->revoked = sqlite3_column_int64(q, i + 5);
+}
+
+static int token_not_found(struct err *err)
+{
+	err_set(err, ERR_NOT_FOUND, "not_found", "API-nøglen findes ikke.");
+	return ERR_NOT_FOUND;
+}
+
+int store_token_create(struct store *st, int64_t account_id, const char *label,
+		       const char *token_hash, int64_t now, int64_t *id,
+		       struct err *err)
+{
+	int64_t new_id = 0;
+	if (!label)
+		label = "";
+	if (strlen(label) > STORE_TOKEN_LABEL_MAX) {
+		err_set(err, ERR_INVALID, "bad_label",
+			"Betegnelsen må højst være %d tegn.", STORE_TOKEN_LABEL_MAX);
+		return ERR_INVALID;
+	}
+	if (!token_hash || !*token_hash) {
+		err_set(err, ERR_INVALID, "invalid", "API-nøglen mangler sit token.");
+		return ERR_INVALID;
+	}
+	struct account_op op = {
+		.sql = "INSERT INTO api_token (account_id, label, created, token_hash) "
+		       "VALUES (?1, ?2, ?3, ?4)",
+		.text = label,
+		.bind3 = true,
+		.ival3 = now,
+		.text4 = token_hash,
+		.new_id = &new_id,
+	};
+	int rc = account_tx(st, account_id, &op, false, false, err);
+	if (rc)
+		return rc;
+	if (id)
+		*id = new_id;
+	return 0;
+}
+
+int store_token_get(struct store *st, struct arena *ar, int64_t id,
+		    struct api_token *out, struct err *err)
+{
+	sqlite3_stmt *q;
+	int r, rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	store_lock(st);
+	if (!(q = prep(st, "SELECT " TOKEN_COLS " FROM api_token t WHERE t.id = ?1",
+		       err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW)
+		token_row(ar, q, 0, out);
+	else if (r == SQLITE_DONE)
+		rc = token_not_found(err);
+	else
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+out:
+	sqlite3_finalize(q);
+	store_unlock(st);
+	return rc;
+}
+
+int store_token_list(struct store *st, struct arena *ar, int64_t account_id,
+		     struct api_token **out, size_t *n, struct err *err)
+{
+	sqlite3_stmt *q;
+	struct api_token *items = NULL;
+	size_t count = 0, cap = 0;
+	int r, rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	store_lock(st);
+	if (!(q = prep(st, "SELECT " TOKEN_COLS " FROM api_token t "
+			   "WHERE t.account_id = ?1 ORDER BY t.id DESC", err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, account_id);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			items = arena_grow(ar, items, count, nc, sizeof(*items));
+			cap = nc;
+		}
+		token_row(ar, q, 0, &items[count++]);
+	}
+	if (r != SQLITE_DONE) {
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+		goto out;
+	}
+	*out = items;
+	*n = count;
+out:
+	sqlite3_finalize(q);
+	store_unlock(st);
+	return rc;
+}
+
+int store_token_revoke(struct store *st, int64_t id, int64_t now,
+		       struct err *err)
+{
+	struct arena ar;
+	struct api_token t;
+	arena_init(&ar);
+	int rc = store_token_get(st, &ar, id, &t, err);
+	arena_free(&ar);
+	if (rc)
+		return rc;
+	/* The token's account never changes, so looking it up first is
+	 * safe; the change itself is one transaction with its audit row. */
+	struct account_op op = {
+		.sql = "UPDATE api_token SET revoked = ?2 "
+		       "WHERE id = ?3 AND account_id = ?1 AND revoked IS NULL",
+		.ival = now,
+		.bind3 = true,
+		.ival3 = id,
+	};
+	return account_tx(st, t.account_id, &op, false, false, err);
+}
+
+int store_token_find(struct store *st, struct arena *ar,
+		     const char *token_hash, int64_t now,
+		     struct account *account, struct api_token *token,
+		     struct err *err)
+{
+	sqlite3_stmt *q = NULL;
+	int r, rc = 0;
+	bool touch = false;
+
+	memset(account, 0, sizeof(*account));
+	memset(token, 0, sizeof(*token));
+	if (!token_hash || !*token_hash)
+		return token_not_found(err);
+	store_lock(st);
+	if (!(q = prep(st, "SELECT " TOKEN_COLS ", " ACCOUNT_COLS
+			   " FROM api_token t JOIN account a ON a.id = t.account_id "
+			   "WHERE t.token_hash = ?1 AND t.revoked IS NULL", err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	bind_text(q, 1, token_hash);
+	r = sqlite3_step(q);
+	if (r == SQLITE_DONE) {
+		rc = token_not_found(err);
+		goto out;
+	}
+	if (r != SQLITE_ROW) {
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+		goto out;
+	}
+	token_row(ar, q, 0, token);
+	account_row(ar, q, 6, account);
+	touch = now - token->last_used >= 60;
+	sqlite3_finalize(q);
+	q = NULL;
+	if (touch) {
+		/* Like a session's last_seen: not a change, no audit row. */
+		if (!(q = prep(st, "UPDATE api_token SET last_used = ?2 WHERE id = ?1",
+			       err))) {
+			rc = ERR_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(q, 1, token->id);
+		sqlite3_bind_int64(q, 2, now);
+		if ((rc = step_done(st, q, err)))
+			goto out;
+		token->last_used = now;
+	}
+out:
+	sqlite3_finalize(q);
+	store_unlock(st);
 	return rc;
 }

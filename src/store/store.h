@@ -175,6 +175,7 @@ struct account {
 	bool admin;
 	bool disabled;
 	bool has_password;
+	int64_t last_login;		/* Unix seconds of the newest login; 0 = never */
 };
 
 /* Is s a valid username (1-64 characters of [a-z0-9._@-])? */
@@ -231,6 +232,57 @@ int store_session_delete_account(struct store *st, int64_t account_id,
 /* Deletes the sessions expired at now; *n (may be NULL) their count. */
 int store_session_purge(struct store *st, int64_t now, size_t *n,
 			struct err *err);
+
+/* Sets an account's display name and person (0 = none) in one change
+ * (one audit row when either differs). ERR_INVALID "bad_reference" for
+ * a person that does not exist. */
+int store_account_set_profile(struct store *st, int64_t id,
+			      const char *display_name, int64_t person_id,
+			      struct err *err);
+
+/* ---- API tokens (accounts.c, 0006_api_tokens.sql) ---------------------
+ * Bearer tokens of machine clients. Like sessions, the store never sees
+ * a token: callers pass the hex of its SHA-256 hash (web layer, CLI).
+ * Making and revoking a token is a change of its account: an "update"
+ * audit row of kind "account" whose JSON lists the account's active
+ * tokens ("api_tokens": ["label (id N)", ...]; never a hash). Times are
+ * Unix seconds chosen by the caller.
+ */
+#define STORE_TOKEN_LABEL_MAX 200
+
+struct api_token {
+	int64_t id;
+	int64_t account_id;
+	const char *label;		/* "" when none */
+	int64_t created;
+	int64_t last_used;		/* 0 = never */
+	int64_t revoked;		/* 0 = active */
+};
+
+/* Stores a new token of account_id (*id set). ERR_NOT_FOUND when there
+ * is no such account; ERR_INVALID "bad_label" for a label over
+ * STORE_TOKEN_LABEL_MAX bytes. */
+int store_token_create(struct store *st, int64_t account_id, const char *label,
+		       const char *token_hash, int64_t now, int64_t *id,
+		       struct err *err);
+/* One token by id (arena); ERR_NOT_FOUND when there is none. */
+int store_token_get(struct store *st, struct arena *ar, int64_t id,
+		    struct api_token *out, struct err *err);
+/* The tokens of an account, revoked ones included, newest first. */
+int store_token_list(struct store *st, struct arena *ar, int64_t account_id,
+		     struct api_token **out, size_t *n, struct err *err);
+/* Revokes a token (at now); revoking a revoked one changes nothing.
+ * ERR_NOT_FOUND when there is none. */
+int store_token_revoke(struct store *st, int64_t id, int64_t now,
+		       struct err *err);
+/* The active token with this hash and its account (arena); sets its
+ * last_used to now (written at most once a minute). ERR_NOT_FOUND when
+ * there is none or it is revoked. The caller refuses a disabled
+ * account. */
+int store_token_find(struct store *st, struct arena *ar,
+		     const char *token_hash, int64_t now,
+		     struct account *account, struct api_token *token,
+		     struct err *err);
 
 /* ---- meetings (meetings.c, 0005_meetings.sql) -------------------------
  * Meetings, agenda items, attachments, attendance, checklist tasks,
@@ -356,6 +408,26 @@ int store_blob_get(struct store *st, struct arena *a, const char *token,
  * the date "YYYY-MM-DD". */
 int meeting_fields_json(const struct meeting *m, struct buf *out);
 int item_fields_json(const struct agenda_item *it, struct buf *out);
+
+/* ---- meetings files (meetings_file.c) -------------------------------
+ * The format is docs/meetings-format.md: {"klynge": 1, "meetings": [...]}
+ * with bodies, handlers and memberships named by their keys in s.
+ * meetings_from_json checks everything (codes, dates, times, case
+ * numbers, keys, that the state is reachable with the items given) and
+ * reports the first problem in Danish with its JSON path; the meetings
+ * it returns (arena) have ids 0, their target state in `state`, items
+ * and attendance filled. store_meetings_import writes them one by one
+ * through the functions above: the meeting with its checklist, items,
+ * attendance, then each state change on the way to its state; checklist
+ * tasks due on or before `today` are ticked off for meetings that got
+ * beyond planned.
+ */
+int meetings_from_json(struct arena *a, const struct structure *s,
+		       const char *text, size_t len, struct meeting **out,
+		       size_t *n, struct err *err);
+int store_meetings_import(struct store *st, const struct structure *s,
+			  const struct meeting *ms, size_t n, int today,
+			  struct err *err);
 
 /* ---- structure files (structure_json.c) ------------------------------
  * The format is docs/structure-format.md. Parsing assigns ids 1..n per

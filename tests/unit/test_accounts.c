@@ -288,6 +288,128 @@ static void test_generation_unmoved(void **state)
 	store_close(st);
 }
 
+/* The admin page's edit: display name and person in one change, one
+ * audit row; a person that does not exist is refused. */
+static void test_profile(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct arena a;
+	struct account acc;
+	struct audit_entry *rows;
+	size_t n;
+	struct err err = { 0 };
+	arena_init(&a);
+	int64_t id = add(st, "anna", HASH_A, false);
+
+	assert_int_equal(store_account_set_profile(st, id, "Anna Ørsted", 0, &err), 0);
+	assert_int_equal(store_account_set_profile(st, id, "Anna Ørsted", 0, &err), 0);
+	assert_int_equal(store_account_set_profile(st, id, "X", 999, &err), ERR_INVALID);
+	assert_string_equal(err.code, "bad_reference");
+	assert_int_equal(store_account_set_profile(st, 4242, "X", 0, &err),
+			 ERR_NOT_FOUND);
+	assert_int_equal(store_account_get(st, &a, id, &acc, &err), 0);
+	assert_string_equal(acc.display_name, "Anna Ørsted");
+	assert_int_equal(acc.person_id, 0);
+	assert_int_equal(acc.last_login, 0);
+	assert_int_equal(store_audit_list(st, &a, "account", id, 0, 0, &rows, &n,
+					  &err), 0);
+	assert_int_equal(n, 2);	/* create, one update (the no-op writes none) */
+	struct audit_change *ch;
+	size_t nch;
+	assert_int_equal(store_audit_changes(&a, &rows[0], &ch, &nch), 0);
+	assert_int_equal(nch, 1);
+	assert_string_equal(ch[0].field, "name");
+	assert_string_equal(ch[0].after, "Anna Ørsted");
+
+	/* A login records when. */
+	assert_int_equal(store_session_create(st, id, TOK1, CSRF, 1000, 2000, &err), 0);
+	assert_int_equal(store_account_find(st, &a, "anna", &acc, &err), 0);
+	assert_int_equal(acc.last_login, 1000);
+	arena_free(&a);
+	store_close(st);
+}
+
+/* API tokens: only the hash is stored; find gives the account and
+ * touches last_used at most once a minute; revoked tokens are not
+ * found; making and revoking are audited as changes of the account,
+ * naming the token by label and id, never by hash. */
+static void test_tokens(void **state)
+{
+	(void)state;
+	struct store *st = open_mem();
+	struct arena a;
+	struct account acc;
+	struct api_token t, *list;
+	struct audit_entry *rows;
+	size_t n;
+	int64_t t1 = 0, t2 = 0;
+	struct err err = { 0 };
+	arena_init(&a);
+	int64_t id = add(st, "robot", NULL, false);
+	int64_t g = store_generation(st);
+
+	assert_int_equal(store_token_create(st, id, "Dagsordens-eksport", TOK1, 100,
+					    &t1, &err), 0);
+	assert_int_equal(store_token_create(st, id, "", TOK2, 200, &t2, &err), 0);
+	assert_true(t1 > 0 && t2 > t1);
+	assert_int_equal(store_token_create(st, 4242, "x", "ff", 1, NULL, &err),
+			 ERR_NOT_FOUND);
+	assert_int_equal(store_token_create(st, id, "x", TOK1, 1, NULL, &err),
+			 ERR_CONFLICT);	/* the same hash twice */
+	char long_label[STORE_TOKEN_LABEL_MAX + 2];
+	memset(long_label, 'x', sizeof(long_label) - 1);
+	long_label[sizeof(long_label) - 1] = '\0';
+	assert_int_equal(store_token_create(st, id, long_label, "ee", 1, NULL, &err),
+			 ERR_INVALID);
+
+	assert_int_equal(store_token_find(st, &a, TOK1, 500, &acc, &t, &err), 0);
+	assert_string_equal(acc.username, "robot");
+	assert_int_equal(t.id, t1);
+	assert_int_equal(t.last_used, 500);
+	assert_int_equal(store_token_find(st, &a, TOK1, 530, &acc, &t, &err), 0);
+	assert_int_equal(t.last_used, 500);	/* within the minute: not written */
+	assert_int_equal(store_token_find(st, &a, "nope", 1, &acc, &t, &err),
+			 ERR_NOT_FOUND);
+
+	assert_int_equal(store_token_list(st, &a, id, &list, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, t2);	/* newest first */
+	assert_string_equal(list[1].label, "Dagsordens-eksport");
+	assert_int_equal(list[1].created, 100);
+
+	assert_int_equal(store_token_revoke(st, t1, 900, &err), 0);
+	assert_int_equal(store_token_revoke(st, t1, 950, &err), 0);	/* no-op */
+	assert_int_equal(store_token_revoke(st, 4242, 1, &err), ERR_NOT_FOUND);
+	assert_int_equal(store_token_find(st, &a, TOK1, 1000, &acc, &t, &err),
+			 ERR_NOT_FOUND);
+	assert_int_equal(store_token_get(st, &a, t1, &t, &err), 0);
+	assert_int_equal(t.revoked, 900);
+	assert_int_equal(store_token_find(st, &a, TOK2, 1000, &acc, &t, &err), 0);
+	/* Disabling is the caller's to check: the account says so. */
+	assert_int_equal(store_account_set_disabled(st, id, true, &err), 0);
+	assert_int_equal(store_token_find(st, &a, TOK2, 1000, &acc, &t, &err), 0);
+	assert_true(acc.disabled);
+
+	assert_int_equal(store_audit_list(st, &a, "account", id, 0, 0, &rows, &n,
+					  &err), 0);
+	assert_int_equal(n, 5);	/* create, 2 tokens, revoke, disable */
+	for (size_t i = 0; i < n; i++) {
+		assert_null(strstr(rows[i].after ? rows[i].after : "", TOK1));
+		assert_null(strstr(rows[i].after ? rows[i].after : "", TOK2));
+	}
+	struct audit_change *ch;
+	size_t nch;
+	assert_int_equal(store_audit_changes(&a, &rows[1], &ch, &nch), 0);
+	assert_int_equal(nch, 1);
+	assert_string_equal(ch[0].field, "api_tokens");
+	assert_non_null(strstr(ch[0].before, "Dagsordens-eksport (id 1)"));
+	assert_null(strstr(ch[0].after, "Dagsordens-eksport"));
+	assert_int_equal(store_generation(st), g);
+	arena_free(&a);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +419,8 @@ int main(void)
 		cmocka_unit_test(test_audit_without_hashes),
 		cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_generation_unmoved),
+		cmocka_unit_test(test_profile),
+		cmocka_unit_test(test_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
