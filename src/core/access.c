@@ -317,3 +317,205 @@ bool access_can_save(const struct structure *s, const struct principal *p,
 	}
 	return false;
 }
+
+/* ---- meetings (issue 4) --------------------------------------------- */
+
+/* Members, chairs and the secretariat of the body, and administrators:
+ * the same people who read the body's drafts. */
+bool access_meeting_full(const struct structure *s, const struct principal *p,
+			 int64_t body_id, int date)
+{
+	return access_allowed(s, p, ACCESS_READ_DRAFT, body_id, date);
+}
+
+/* Is p (a logged-in person) the case handler of this item? */
+static bool is_handler(const struct principal *p, const struct agenda_item *it)
+{
+	return !access_is_public(p) && p->person_id &&
+	       it->handler_person_id == p->person_id;
+}
+
+/* A copy of the item with its attachments array copied too. */
+static void item_copy(struct arena *a, const struct agenda_item *in,
+		      struct agenda_item *out)
+{
+	*out = *in;
+	if (in->n_attachments && in->attachments) {
+		out->attachments = arena_array(a, in->n_attachments,
+					       sizeof(*out->attachments));
+		memcpy(out->attachments, in->attachments,
+		       in->n_attachments * sizeof(*out->attachments));
+	} else {
+		out->attachments = NULL;
+		out->n_attachments = 0;
+	}
+}
+
+/* A closed item as those without full access see it: its place on the
+ * agenda and its title, nothing of its content. */
+static void item_closed(const struct agenda_item *in, struct agenda_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = in->id;
+	out->meeting_id = in->meeting_id;
+	out->number = in->number;
+	out->title = in->title;
+	out->case_number = "";
+	out->kind = in->kind;
+	out->closed = true;
+	out->summary = "";
+	out->presentation = "";
+	out->recommended_by = "";
+	out->resolutions = "";
+	out->dissent = "";
+	out->guests = "";
+	out->decision = "";
+	out->outcome = OUTCOME_NONE;
+	out->created = in->created;
+	out->modified = in->modified;
+	out->revision = in->revision;
+}
+
+/* Copies n elements of size each into the arena (NULL for none). */
+static void *copy_array(struct arena *a, const void *in, size_t n, size_t size)
+{
+	if (!in || !n)
+		return NULL;
+	void *out = arena_array(a, n, size);
+	memcpy(out, in, n * size);
+	return out;
+}
+
+/*
+ * The meeting as p may see it (access.h has the table). Full readers get
+ * a copy of everything. Others get:
+ *  - nothing at all of a meeting that was never published, unless they
+ *    handle one of its items: then only their own items (in full);
+ *  - of a published meeting: their own items in full; public items in
+ *    full except the decision and outcome until the minutes are
+ *    approved; closed items by number, title and kind only;
+ *  - no attendance, tasks or events; of the documents only public
+ *    editions, and minutes only once approved.
+ * `in` is never changed: every array that is filtered or blanked is a
+ * new one in the arena, and so are the item and attachment arrays.
+ */
+bool access_meeting_view(struct arena *a, const struct structure *s,
+			 const struct principal *p, const struct meeting *in,
+			 int date, struct meeting *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!in)
+		return false;
+
+	if (access_meeting_full(s, p, in->body_id, date)) {
+		*out = *in;
+		out->items = in->n_items
+			? arena_array(a, in->n_items, sizeof(*out->items))
+			: NULL;
+		for (size_t i = 0; i < in->n_items; i++)
+			item_copy(a, &in->items[i], &out->items[i]);
+		out->attendance = copy_array(a, in->attendance,
+					     in->n_attendance,
+					     sizeof(*in->attendance));
+		out->tasks = copy_array(a, in->tasks, in->n_tasks,
+					sizeof(*in->tasks));
+		out->events = copy_array(a, in->events, in->n_events,
+					 sizeof(*in->events));
+		out->documents = copy_array(a, in->documents, in->n_documents,
+					    sizeof(*in->documents));
+		if (!in->items)
+			out->n_items = 0;
+		if (!out->attendance)
+			out->n_attendance = 0;
+		if (!out->tasks)
+			out->n_tasks = 0;
+		if (!out->events)
+			out->n_events = 0;
+		if (!out->documents)
+			out->n_documents = 0;
+		return true;
+	}
+
+	bool handler = false;
+	for (size_t i = 0; i < in->n_items && !handler; i++)
+		handler = is_handler(p, &in->items[i]);
+	if (!in->was_published && !handler)
+		return false;
+
+	*out = *in;
+	out->items = NULL;
+	out->n_items = 0;
+	out->attendance = NULL;
+	out->n_attendance = 0;
+	out->tasks = NULL;
+	out->n_tasks = 0;
+	out->events = NULL;
+	out->n_events = 0;
+	out->documents = NULL;
+	out->n_documents = 0;
+
+	bool decided = in->state == MEETING_MINUTES_APPROVED;
+	if (in->n_items) {
+		out->items = arena_array(a, in->n_items, sizeof(*out->items));
+		for (size_t i = 0; i < in->n_items; i++) {
+			const struct agenda_item *it = &in->items[i];
+			struct agenda_item *o = &out->items[out->n_items];
+			if (is_handler(p, it)) {
+				item_copy(a, it, o);
+			} else if (!in->was_published) {
+				continue;
+			} else if (it->closed) {
+				item_closed(it, o);
+			} else {
+				item_copy(a, it, o);
+				if (!decided) {
+					o->decision = "";
+					o->outcome = OUTCOME_NONE;
+				}
+			}
+			out->n_items++;
+		}
+	}
+
+	if (in->was_published && in->n_documents) {
+		out->documents = arena_array(a, in->n_documents,
+					     sizeof(*out->documents));
+		for (size_t i = 0; i < in->n_documents; i++) {
+			const struct meeting_document *d = &in->documents[i];
+			if (!d->public_edition ||
+			    (d->kind == DOCUMENT_MINUTES && !decided))
+				continue;
+			out->documents[out->n_documents++] = *d;
+		}
+	}
+	return true;
+}
+
+bool access_meeting_edit(const struct structure *s, const struct principal *p,
+			 const struct meeting *m, int date)
+{
+	return m && access_allowed(s, p, ACCESS_EDIT_BODY, m->body_id, date);
+}
+
+bool access_meeting_approve(const struct structure *s,
+			    const struct principal *p,
+			    const struct meeting *m, int date)
+{
+	return m && access_allowed(s, p, ACCESS_APPROVE, m->body_id, date);
+}
+
+/* A case handler writes their item until it is decided or the agenda
+ * closes (held, cancelled); what they may change of it is the page's
+ * and API's business (access.h). */
+bool access_item_edit(const struct structure *s, const struct principal *p,
+		      const struct meeting *m, const struct agenda_item *it,
+		      int date)
+{
+	if (!m || !it)
+		return false;
+	if (access_meeting_edit(s, p, m, date))
+		return true;
+	return is_handler(p, it) && meeting_agenda_editable(m->state) &&
+	       (!it->decision || !*it->decision) &&
+	       it->outcome == OUTCOME_NONE;
+}
