@@ -284,6 +284,23 @@ static void res_not_found(struct response *res, const struct api_resource *r)
 	api_error(res, 404, "not_found", "%s", r->not_found);
 }
 
+/* The same three for resources outside the generic handlers
+ * (api/meetings.c): api.h. */
+int64_t api_if_match(const struct request *req)
+{
+	return if_match_revision(req);
+}
+
+void api_etag(struct response *res, int64_t revision)
+{
+	res_etag(res, revision);
+}
+
+void api_precondition_failed(struct response *res)
+{
+	precondition_failed(res);
+}
+
 /* The path of one object, "/api/v1/bodies/12". */
 static const char *object_path(struct arena *a, const struct api_resource *r,
 			       int64_t id)

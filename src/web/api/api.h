@@ -83,6 +83,14 @@ int api_query_date(struct request *req, struct response *res,
 int api_query_id(struct request *req, struct response *res,
 		 const char *name, int64_t *out);
 
+/* Conditional writes for resources outside the generic handlers
+ * (api/meetings.c), as api.c does them: the If-Match header's revision
+ * (-1 absent, 0 "*", -2 one that cannot match: 412), the ETag
+ * "v<revision>" of an object, and the 412 answer. */
+int64_t api_if_match(const struct request *req);
+void api_etag(struct response *res, int64_t revision);
+void api_precondition_failed(struct response *res);
+
 /* ---- input (input.c) ------------------------------------------------ */
 
 struct api_in {
