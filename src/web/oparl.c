@@ -35,13 +35,42 @@
  * are kept in the links. A bad value is a 400. Deleted objects are not
  * kept, so a list since a time cannot name those deleted after it
  * (spec 2-08 would want them).
- * Meetings and papers do not exist yet: their lists are empty.
+ * Papers do not exist yet: their lists are empty.
+ *
+ * Meetings (issue 4), always as the public sees them (core
+ * access_meeting_view for the public: published meetings only):
+ *   Meeting       /oparl/v1/meeting/<id>; listed per Body (its bodies'
+ *                 meetings) and per Organization. meetingState is the
+ *                 Danish state label, cancelled for cancelled meetings,
+ *                 start/end in Copenhagen time with their offset, the
+ *                 place as an embedded Location, organization the
+ *                 body's Organization; agendaItem embedded in number
+ *                 order; invitation the newest public edition of the
+ *                 agenda PDF, resultsProtocol of the minutes (there is
+ *                 no verbatim protocol).
+ *   AgendaItem    /oparl/v1/agendaitem/<id>. A closed item [lukket
+ *                 punkt] appears with its number, order and name and
+ *                 "public": false, and nothing else: the spec's
+ *                 "public" says it was discussed in closed session,
+ *                 and the agenda the public reads lists it too. result
+ *                 and resolutionText once the minutes are approved.
+ *   File          /oparl/v1/file/<token>: attachments of public items
+ *                 and the public editions of agendas and minutes.
+ *                 accessUrl and downloadUrl are /files/<token> (the
+ *                 token is what makes the bytes reachable at all).
+ *                 OParl 1.1 knows sha1Checksum and sha512Checksum; the
+ *                 store keeps SHA-256, given as the extension
+ *                 "sha256Checksum".
+ *   Location      /oparl/v1/location/<meeting id>: the meeting's place
+ *                 as its description (a place has no identity of its
+ *                 own in klynge), for meetings with a place.
  */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../render/ical.h"
 #include "../util/date.h"
 #include "api/api.h"
 #include "web.h"
@@ -281,6 +310,8 @@ static json_t *organization_json(struct request *req,
 	if (structure_body(s, b->parent_id))
 		set_str(o, "subOrganizationOf", url(req, "/organization/%lld",
 						    (long long)b->parent_id));
+	set_str(o, "meeting", url(req, "/organization/%lld/meeting",
+				  (long long)b->id));
 	set_str(o, "organizationType", "Gremium");
 	set_opt(o, "classification", body_kind_label(b->kind));
 	set_str(o, "web", arena_printf(req->arena, "%s/bodies/%lld",
@@ -343,6 +374,192 @@ static json_t *person_json(struct request *req, const struct structure *s,
 		json_object_set_new(o, "membership", ms);
 	}
 	set_times(o, p->created, p->modified);
+	return o;
+}
+
+/* ---- meetings (issue 4) ------------------------------------------------ */
+
+/* OParl is the public's view, whoever asks. */
+static const struct principal oparl_public = { 0 };
+
+/* The meeting as the public sees it; false when they may not. */
+static bool public_meeting(struct request *req, const struct meeting *m,
+			   struct meeting *v)
+{
+	return access_meeting_view(req->arena, web_structure_full(req),
+				   &oparl_public, m, date_today(), v);
+}
+
+/* A civil date and time of day in Copenhagen as OParl's date-time,
+ * "2022-06-23T14:00:00+02:00". */
+static const char *local_datetime(struct request *req, int date, int minutes)
+{
+	int off = ical_utc_offset(date, minutes) / 60;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	return arena_printf(req->arena, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d",
+			    date / 10000, date / 100 % 100, date % 100,
+			    minutes / 60, minutes % 60, sign, off / 60,
+			    off % 60);
+}
+
+static const char *files_url(struct request *req, const char *token)
+{
+	return arena_printf(req->arena, "%s/files/%s", req->app->base_url,
+			    token);
+}
+
+static const char *meeting_web(struct request *req, int64_t id)
+{
+	return arena_printf(req->arena, "%s/meetings/%lld", req->app->base_url,
+			    (long long)id);
+}
+
+/* The File fields a stored blob has, whatever it is. */
+static json_t *file_common(struct request *req, const char *token,
+			   const char *name, const char *file_name,
+			   const char *media_type, int64_t size,
+			   const char *sha256, const char *created)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/file/%s", token));
+	set_str(o, "type", OPARL_SCHEMA "File");
+	set_opt(o, "name", name);
+	set_opt(o, "fileName", file_name);
+	set_opt(o, "mimeType", media_type);
+	/* The day it was stored (File.date is a date). */
+	if (created && strlen(created) >= 10)
+		set_str(o, "date", arena_strndup(req->arena, created, 10));
+	json_object_set_new(o, "size", json_integer((json_int_t)size));
+	set_opt(o, "sha256Checksum", sha256);
+	set_str(o, "accessUrl", files_url(req, token));
+	set_str(o, "downloadUrl", files_url(req, token));
+	set_times(o, created, created);
+	return o;
+}
+
+static json_t *attachment_file_json(struct request *req,
+				    const struct agenda_item *it,
+				    const struct attachment *at)
+{
+	json_t *o = file_common(req, at->token, at->filename, at->filename,
+				at->media_type, at->size, at->sha256,
+				at->created);
+	json_object_set_new(o, "meeting", json_pack("[s]", url(req,
+		"/meeting/%lld", (long long)it->meeting_id)));
+	json_object_set_new(o, "agendaItem", json_pack("[s]", url(req,
+		"/agendaitem/%lld", (long long)it->id)));
+	return o;
+}
+
+static json_t *document_file_json(struct request *req,
+				  const struct meeting_document *d)
+{
+	const char *what = d->kind == DOCUMENT_MINUTES ? "Referat" : "Dagsorden";
+	json_t *o = file_common(req, d->token,
+		arena_printf(req->arena, "%s (version %d)", what, d->version),
+		arena_printf(req->arena, "%s-%lld-v%d.pdf",
+			     d->kind == DOCUMENT_MINUTES ? "referat" : "dagsorden",
+			     (long long)d->meeting_id, d->version),
+		"application/pdf", d->size, d->sha256, d->created);
+	json_object_set_new(o, "meeting", json_pack("[s]", url(req,
+		"/meeting/%lld", (long long)d->meeting_id)));
+	return o;
+}
+
+/* The newest public edition of a kind of document, or NULL. */
+static const struct meeting_document *newest_public(const struct meeting *v,
+						    enum document_kind kind)
+{
+	const struct meeting_document *best = NULL;
+	for (size_t i = 0; i < v->n_documents; i++) {
+		const struct meeting_document *d = &v->documents[i];
+		if (d->kind == kind && d->public_edition &&
+		    (!best || d->version > best->version))
+			best = d;
+	}
+	return best;
+}
+
+/* An agenda item of a meeting as the public sees it (v's). */
+static json_t *agenda_item_json(struct request *req,
+				const struct agenda_item *it)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/agendaitem/%lld", (long long)it->id));
+	set_str(o, "type", OPARL_SCHEMA "AgendaItem");
+	set_str(o, "meeting", url(req, "/meeting/%lld",
+				  (long long)it->meeting_id));
+	set_str(o, "number", arena_printf(req->arena, "%d", it->number));
+	json_object_set_new(o, "order", json_integer(it->number));
+	set_opt(o, "name", it->title);
+	json_object_set_new(o, "public", json_boolean(!it->closed));
+	if (!it->closed) {
+		if (it->outcome)
+			set_str(o, "result", item_outcome_label(it->outcome));
+		set_opt(o, "resolutionText", it->decision);
+		if (it->n_attachments) {
+			json_t *files = json_array();
+			for (size_t i = 0; i < it->n_attachments; i++)
+				json_array_append_new(files,
+					attachment_file_json(req, it,
+							     &it->attachments[i]));
+			json_object_set_new(o, "auxiliaryFile", files);
+		}
+	}
+	set_str(o, "web", arena_printf(req->arena, "%s#punkt-%d",
+				       meeting_web(req, it->meeting_id),
+				       it->number));
+	set_times(o, it->created, it->modified);
+	return o;
+}
+
+static json_t *location_json(struct request *req, const struct meeting *v)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/location/%lld", (long long)v->id));
+	set_str(o, "type", OPARL_SCHEMA "Location");
+	set_str(o, "description", v->place);
+	json_object_set_new(o, "meetings", json_pack("[s]", url(req,
+		"/meeting/%lld", (long long)v->id)));
+	set_times(o, v->created, v->modified);
+	return o;
+}
+
+/* A meeting (the public's view v) as an OParl Meeting. */
+static json_t *meeting_json(struct request *req, const struct structure *s,
+			    const struct meeting *v)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/meeting/%lld", (long long)v->id));
+	set_str(o, "type", OPARL_SCHEMA "Meeting");
+	set_str(o, "name", meeting_display_title(req->arena, s, v));
+	set_str(o, "meetingState", meeting_state_label(v->state));
+	json_object_set_new(o, "cancelled",
+			    json_boolean(v->state == MEETING_CANCELLED));
+	if (date_valid(v->date)) {
+		set_str(o, "start", local_datetime(req, v->date, v->start_min));
+		set_str(o, "end", local_datetime(req, v->date, v->end_min));
+	}
+	if (v->place && *v->place)
+		json_object_set_new(o, "location", location_json(req, v));
+	if (structure_body(s, v->body_id))
+		json_object_set_new(o, "organization", json_pack("[s]",
+			url(req, "/organization/%lld", (long long)v->body_id)));
+	const struct meeting_document *d = newest_public(v, DOCUMENT_AGENDA);
+	if (d)
+		json_object_set_new(o, "invitation", document_file_json(req, d));
+	d = newest_public(v, DOCUMENT_MINUTES);
+	if (d)
+		json_object_set_new(o, "resultsProtocol",
+				    document_file_json(req, d));
+	json_t *items = json_array();
+	for (size_t i = 0; i < v->n_items; i++)
+		json_array_append_new(items, agenda_item_json(req, &v->items[i]));
+	json_object_set_new(o, "agendaItem", items);
+	set_str(o, "web", meeting_web(req, v->id));
+	set_times(o, v->created, v->modified);
 	return o;
 }
 
@@ -579,7 +796,14 @@ STAMPS(org_stamps, organisation)
 STAMPS(body_stamps, body)
 STAMPS(person_stamps, person)
 STAMPS(membership_stamps, membership)
+STAMPS(meeting_stamps, meeting)
 #undef STAMPS
+
+static json_t *meeting_item(struct request *req, const struct structure *s,
+			    const void *item)
+{
+	return meeting_json(req, s, item);
+}
 
 /* An arena array for up to n list items. */
 static const void **items_new(struct request *req, size_t n)
@@ -690,15 +914,49 @@ static void oparl_body_memberships(struct request *req, struct response *res)
 		  membership_item, membership_stamps);
 }
 
-/* Meetings and papers: not in klynge yet, so empty lists. */
+/*
+ * The public meetings of body_id (0: of every body in region r), each
+ * the public's view in the arena, for send_list. false after a 500.
+ */
+static bool public_meetings(struct request *req, struct response *res,
+			    const struct structure *s, int64_t body_id,
+			    const struct organisation *r, const void ***items,
+			    size_t *n)
+{
+	struct meeting *ms = NULL;
+	size_t count = 0;
+	struct err err = { 0 };
+	if (store_meeting_list(req->app->store, req->arena, body_id, 0, 0, &ms,
+			       &count, &err) != 0) {
+		oparl_error(res, 500, "Møderne kunne ikke hentes",
+			    "storage failure");
+		return false;
+	}
+	*items = items_new(req, count);
+	*n = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct body *b = structure_body(s, ms[i].body_id);
+		if (!b || (r && body_region(s, b) != r->id))
+			continue;
+		struct meeting *v = arena_alloc(req->arena, sizeof(*v));
+		if (public_meeting(req, &ms[i], v))
+			(*items)[(*n)++] = v;
+	}
+	return true;
+}
+
 static void oparl_body_meetings(struct request *req, struct response *res)
 {
 	const struct structure *s = web_structure(req);
 	const struct organisation *r = region_param(req, res, s);
-	if (r)
+	const void **items;
+	size_t n;
+	if (r && public_meetings(req, res, s, 0, r, &items, &n))
 		send_list(req, res, s, body_list_path(req, r, "meeting"),
-			  NULL, 0, NULL, NULL);
+			  items, n, meeting_item, meeting_stamps);
 }
+
+/* Papers: not in klynge yet, so an empty list. */
 
 static void oparl_body_papers(struct request *req, struct response *res)
 {
@@ -747,6 +1005,123 @@ static void oparl_membership(struct request *req, struct response *res)
 	oparl_send(res, 200, membership_json(req, m));
 }
 
+static void oparl_organization_meetings(struct request *req,
+					struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	const struct body *b = structure_body(s, req_param_id(req, 0));
+	if (!b) {
+		oparl_error(res, 404, "Gruppen findes ikke",
+			    "no such organization");
+		return;
+	}
+	const void **items;
+	size_t n;
+	if (public_meetings(req, res, s, b->id, NULL, &items, &n))
+		send_list(req, res, s, arena_printf(req->arena,
+			  "/organization/%lld/meeting", (long long)b->id),
+			  items, n, meeting_item, meeting_stamps);
+}
+
+/* The public's view of the stored meeting id; false after a 404. */
+static bool meeting_param(struct request *req, struct response *res,
+			  int64_t id, struct meeting *v)
+{
+	struct meeting m;
+	struct err err = { 0 };
+	if (!id || store_meeting_get(req->app->store, req->arena, id, &m,
+				     &err) != 0 || !public_meeting(req, &m, v)) {
+		oparl_error(res, 404, "Mødet findes ikke", "no such meeting");
+		return false;
+	}
+	return true;
+}
+
+static void oparl_meeting(struct request *req, struct response *res)
+{
+	struct meeting v;
+	if (meeting_param(req, res, req_param_id(req, 0), &v))
+		oparl_send(res, 200, meeting_json(req, web_structure(req), &v));
+}
+
+static void oparl_location(struct request *req, struct response *res)
+{
+	struct meeting v;
+	if (!meeting_param(req, res, req_param_id(req, 0), &v))
+		return;
+	if (!v.place || !*v.place) {
+		oparl_error(res, 404, "Stedet findes ikke", "no such location");
+		return;
+	}
+	oparl_send(res, 200, location_json(req, &v));
+}
+
+/* GET /oparl/v1/agendaitem/:id. The store finds items through their
+ * meetings: the shallow list of all meetings carries the item ids. */
+static void oparl_agenda_item(struct request *req, struct response *res)
+{
+	int64_t id = req_param_id(req, 0);
+	struct meeting *ms = NULL;
+	size_t n = 0;
+	struct err err = { 0 };
+	int64_t mid = 0;
+	if (id && store_meeting_list(req->app->store, req->arena, 0, 0, 0, &ms,
+				     &n, &err) == 0)
+		for (size_t i = 0; i < n && !mid; i++)
+			for (size_t j = 0; j < ms[i].n_items; j++)
+				if (ms[i].items[j].id == id)
+					mid = ms[i].id;
+	struct meeting v;
+	if (!mid || !meeting_param(req, res, mid, &v)) {
+		if (!mid)
+			oparl_error(res, 404, "Punktet findes ikke",
+				    "no such agenda item");
+		return;
+	}
+	for (size_t i = 0; i < v.n_items; i++)
+		if (v.items[i].id == id) {
+			oparl_send(res, 200, agenda_item_json(req, &v.items[i]));
+			return;
+		}
+	oparl_error(res, 404, "Punktet findes ikke", "no such agenda item");
+}
+
+/* GET /oparl/v1/file/:token: an attachment of a public item or a public
+ * edition of an agenda or minutes, as the public's view has them. */
+static void oparl_file(struct request *req, struct response *res)
+{
+	const char *token = req->n_params ? req->params[0] : "";
+	struct store_blob blob;
+	struct err err = { 0 };
+	struct meeting v;
+	memset(&blob, 0, sizeof(blob));
+	if (store_blob_get(req->app->store, req->arena, token, &blob,
+			   &err) != 0 ||
+	    !meeting_param(req, res, blob.meeting_id, &v)) {
+		if (!res->body.len)
+			oparl_error(res, 404, "Filen findes ikke",
+				    "no such file");
+		return;
+	}
+	for (size_t i = 0; i < v.n_items; i++) {
+		const struct agenda_item *it = &v.items[i];
+		for (size_t j = 0; !it->closed && j < it->n_attachments; j++)
+			if (strcmp(it->attachments[j].token, token) == 0) {
+				oparl_send(res, 200, attachment_file_json(req, it,
+						&it->attachments[j]));
+				return;
+			}
+	}
+	for (size_t i = 0; i < v.n_documents; i++)
+		if (v.documents[i].public_edition &&
+		    strcmp(v.documents[i].token, token) == 0) {
+			oparl_send(res, 200, document_file_json(req,
+							&v.documents[i]));
+			return;
+		}
+	oparl_error(res, 404, "Filen findes ikke", "no such file");
+}
+
 const struct route oparl_routes[] = {
 	{ "GET", "/oparl/v1", oparl_system },
 	{ "GET", "/oparl/v1/system", oparl_system_alias },
@@ -758,6 +1133,12 @@ const struct route oparl_routes[] = {
 	{ "GET", "/oparl/v1/body/:id/meeting", oparl_body_meetings },
 	{ "GET", "/oparl/v1/body/:id/paper", oparl_body_papers },
 	{ "GET", "/oparl/v1/organization/:id", oparl_organization },
+	{ "GET", "/oparl/v1/organization/:id/meeting",
+	  oparl_organization_meetings },
+	{ "GET", "/oparl/v1/meeting/:id", oparl_meeting },
+	{ "GET", "/oparl/v1/agendaitem/:id", oparl_agenda_item },
+	{ "GET", "/oparl/v1/file/:token", oparl_file },
+	{ "GET", "/oparl/v1/location/:id", oparl_location },
 	{ "GET", "/oparl/v1/person/:id", oparl_person },
 	{ "GET", "/oparl/v1/membership/:id", oparl_membership },
 	{ NULL, NULL, NULL },
