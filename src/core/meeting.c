@@ -687,13 +687,13 @@ int meeting_case_number_parse(const char *in, char *out, size_t outsz,
  * af referat" is two tasks here (written, then approved), so each can
  * be ticked off.
  */
-#define RESP_POL "Regionshuset (Tværsektorielt Samarbejde) og kommunal tovholder fra klyngeformandskabskommunen"
-#define RESP_POL_HOSP "Sygehuse (somatisk og/eller psykiatri) samt kommunal tovholder fra klyngeformandskabskommunen"
-#define RESP_STRAT "Somatisk sygehus, psykiatrisygehuset og klyngeformandskabskommunen"
+#define RESP_POL "Regionshuset (Tværsektorielt Samarbejde) og kommunal tovholder fra klyngeformandskabskommune"
+#define RESP_POL_HOSP "Sygehuse (somatisk og/eller psykiatri) samt kommunal tovholder fra klyngeformandskabskommune"
+#define RESP_STRAT "Somatisk sygehus, psykiatrisygehuset og klyngeformandskabskommune"
 
 static const struct task_template political_tasks[] = {
 	{ "find_date", "Finde datoer for møderne og koordinere med relevante kalendere",
-	  "Regionshuset samt kommunal tovholder fra klyngeformandskabskommunen", -90 },
+	  "Regionshuset samt kommunal tovholder fra klyngeformandskabskommune", -90 },
 	{ "invite", "Indkaldelse til mødet, herunder lokalebooking", RESP_POL_HOSP, -60 },
 	{ "catering", "Forplejning til mødet, herunder overblik over afbud", RESP_POL_HOSP, -3 },
 	{ "write_items", "Skrive dagsordenspunkterne og lægge dem i Acadre",
@@ -726,7 +726,7 @@ static const struct task_template strategic_tasks[] = {
 	  RESP_STRAT, -7 },
 	{ "send_agenda", "Udsendelse af dagsordenen", RESP_STRAT, -7 },
 	{ "attend", "Deltagelse i mødet for at sikre teknik og skrive referat",
-	  "Konsulent fra somatisk sygehus og/eller psykiatrisygehus samt klyngeformandskabskommunen", 0 },
+	  "Konsulent fra somatisk sygehus og/eller psykiatrisygehus samt klyngeformandskabskommune", 0 },
 	{ "write_minutes", "Skrive referat", RESP_STRAT, 5 },
 	{ "approve_minutes", "Sikre godkendelse af referatet", RESP_STRAT, 10 },
 	{ "generate_minutes", "Generering af referat i First Agenda", RESP_STRAT, 12 },
