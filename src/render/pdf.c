@@ -908,7 +908,7 @@ static void toc(struct doc *d)
 		snprintf(dest, sizeof(dest), "item-%d", num);
 		toc_entry(d, m, 0, d->item_page[i], dest);
 		g_free(m);
-		if (d->minutes && d->decision_page[i] > 0) {
+		if (d->minutes && !item_hidden(d, it)) {
 			m = g_strdup_printf("Beslutning for Punkt %d: %s", num, e);
 			snprintf(dest, sizeof(dest), "decision-%d", num);
 			toc_entry(d, m, 0, d->decision_page[i], dest);
@@ -1217,7 +1217,7 @@ static void outline(struct doc *d)
 			CAIRO_PDF_OUTLINE_ROOT, t, link, 0);
 		g_free(t);
 		g_free(link);
-		if (d->minutes && d->decision_page[i] > 0) {
+		if (d->minutes && !item_hidden(d, it)) {
 			t = g_strdup_printf("Beslutning for Punkt %d", num);
 			link = g_strdup_printf("dest='decision-%d'", num);
 			cairo_pdf_surface_add_outline(d->surf, id, t, link, 0);
