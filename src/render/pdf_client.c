@@ -489,7 +489,11 @@ static int run_builder(const char *path, const char *input, size_t inlen,
 		;
 	spawned = false;
 	errtext[errlen] = '\0';
-	char *nl = strchr(errtext, '\n');
+	/* The first non-empty line of what it said. */
+	char *msg = errtext;
+	while (*msg == '\n' || *msg == '\r' || *msg == ' ')
+		msg++;
+	char *nl = strchr(msg, '\n');
 	if (nl)
 		*nl = '\0';
 	if (timed_out)
@@ -503,7 +507,7 @@ static int run_builder(const char *path, const char *input, size_t inlen,
 			 WTERMSIG(status), WTERMSIG(status) == SIGXCPU ?
 			 " (CPU-tidsgrænsen)" : "");
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		snprintf(why, whysz, "%.300s", errlen ? errtext :
+		snprintf(why, whysz, "%.300s", *msg ? msg :
 			 "klynge-pdf fejlede uden besked");
 	else if (pdf->len < 5 || memcmp(pdf->data, "%PDF-", 5) != 0)
 		snprintf(why, whysz, "klynge-pdf skrev ikke en PDF");

@@ -357,10 +357,12 @@ static struct meeting view(struct arena *a, bool public)
 static const char *make(struct arena *a, enum document_kind kind,
 			bool public, const char *name)
 {
+	static const char garbage[] = "%PDF-1.7\n%\xe2\xe3 not really a pdf\n"
+				      "%%EOF\n";
 	struct meeting v = view(a, public);
 	struct pdf_attachment_data att[2] = {
 		{ &F.a1[0], F.bilag.data, F.bilag.len },
-		{ &F.a2[0], "%PDF-1.7\n%\xe2\xe3 not really a pdf\n%%EOF\n", 38 },
+		{ &F.a2[0], garbage, sizeof(garbage) - 1 },
 	};
 	struct buf out = BUF_INIT;
 	struct err err = { 0 };
