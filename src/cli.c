@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -20,6 +21,7 @@
 #include "core/rules.h"
 #include "util/date.h"
 #include "util/num.h"
+#include "web/web.h"
 
 /* The parser refuses more than 64 MiB; reading stops a little after. */
 #define CLI_MAX_FILE (((size_t)64 << 20) + 1)
@@ -609,6 +611,156 @@ int cli_user(struct store *st, int argc, char **argv)
 	else {
 		fprintf(stderr, "klynge user: ukendt underkommando '%s' (brug add, "
 			"passwd, list, disable eller enable)\n", sub);
+		rc = 2;
+	}
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- klynge token --------------------------------------------------- */
+
+/* The account named user (the error printed when there is none). */
+static int token_user(struct store *st, struct arena *a, const char *cmd,
+		      const char *user, struct account *acc)
+{
+	struct err err = { 0 };
+	if (!user) {
+		fprintf(stderr, "klynge token %s: angiv ét brugernavn\n", cmd);
+		return 2;
+	}
+	if (store_account_find(st, a, user, acc, &err) != 0) {
+		if (err.kind == ERR_NOT_FOUND)
+			fprintf(stderr, "klynge token %s: kontoen '%s' findes ikke\n",
+				cmd, user);
+		else
+			fprintf(stderr, "klynge token %s: %s\n", cmd, err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+/* "2025-03-03 14:05" in local time (the operator's), or "–". */
+static void print_time(int64_t t)
+{
+	char s[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (t <= 0 || !localtime_r(&tt, &tm) ||
+	    strftime(s, sizeof(s), "%Y-%m-%d %H:%M", &tm) == 0)
+		printf("–");
+	else
+		printf("%s", s);
+}
+
+static int token_add(struct store *st, struct arena *a, int argc, char **argv)
+{
+	const char *user = NULL, *label = "";
+	struct account acc;
+	struct err err = { 0 };
+	int64_t id = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
+			label = argv[++i];
+		else if (argv[i][0] != '-' && !user)
+			user = argv[i];
+		else {
+			fprintf(stderr, "klynge token add: ukendt argument '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	int rc = token_user(st, a, "add", user, &acc);
+	if (rc)
+		return rc;
+	const char *token = auth_api_token_new(a);
+	const char *hash = auth_api_token_hash(a, token);
+	if (!hash || store_token_create(st, acc.id, label, hash, (int64_t)time(NULL),
+					&id, &err) != 0) {
+		fprintf(stderr, "klynge token add: %s\n", hash ? err.msg : "intern fejl");
+		return 1;
+	}
+	/* The token on stdout (for a script to capture), once. */
+	printf("%s\n", token);
+	if (fflush(stdout) != 0)
+		return 1;
+	fprintf(stderr, "API-nøgle %lld til '%s' er oprettet. Den vises kun denne "
+		"ene gang; brug den som 'Authorization: Bearer <nøgle>'.\n",
+		(long long)id, acc.username);
+	return 0;
+}
+
+static int token_list(struct store *st, struct arena *a, int argc, char **argv)
+{
+	struct account acc;
+	struct api_token *list = NULL;
+	size_t n = 0;
+	struct err err = { 0 };
+	if (argc != 1) {
+		fprintf(stderr, "klynge token list: angiv ét brugernavn\n");
+		return 2;
+	}
+	int rc = token_user(st, a, "list", argv[0], &acc);
+	if (rc)
+		return rc;
+	if (store_token_list(st, a, acc.id, &list, &n, &err) != 0) {
+		fprintf(stderr, "klynge token list: %s\n", err.msg);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct api_token *t = &list[i];
+		printf("%lld  ", (long long)t->id);
+		if (*t->label)
+			printf("\"%s\"  ", t->label);
+		printf("oprettet ");
+		print_time(t->created);
+		printf("  senest brugt ");
+		print_time(t->last_used);
+		if (t->revoked) {
+			printf("  tilbagekaldt ");
+			print_time(t->revoked);
+		}
+		printf("\n");
+	}
+	if (n == 0)
+		fprintf(stderr, "'%s' har ingen API-nøgler.\n", acc.username);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int token_revoke(struct store *st, int argc, char **argv)
+{
+	struct err err = { 0 };
+	int64_t id = argc == 1 ? num_positive(argv[0]) : 0;
+	if (!id) {
+		fprintf(stderr, "klynge token revoke: angiv nøglens id (se klynge token list)\n");
+		return 2;
+	}
+	if (store_token_revoke(st, id, (int64_t)time(NULL), &err) != 0) {
+		fprintf(stderr, "klynge token revoke: %s\n", err.msg);
+		return 1;
+	}
+	fprintf(stderr, "API-nøgle %lld er tilbagekaldt.\n", (long long)id);
+	return 0;
+}
+
+int cli_token(struct store *st, int argc, char **argv)
+{
+	struct arena a;
+	int rc;
+
+	if (argc < 1) {
+		fprintf(stderr, "klynge token: angiv add, list eller revoke\n");
+		return 2;
+	}
+	arena_init(&a);
+	if (strcmp(argv[0], "add") == 0)
+		rc = token_add(st, &a, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "list") == 0)
+		rc = token_list(st, &a, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "revoke") == 0)
+		rc = token_revoke(st, argc - 1, argv + 1);
+	else {
+		fprintf(stderr, "klynge token: ukendt underkommando '%s' (brug add, "
+			"list eller revoke)\n", argv[0]);
 		rc = 2;
 	}
 	arena_free(&a);

@@ -24,6 +24,10 @@ int cli_audit(struct store *st, int argc, char **argv);
  * are read from stdin (one line, at least 12 characters) and stored as
  * argon2id strings; passwd ends the account's sessions. */
 int cli_user(struct store *st, int argc, char **argv);
+/* klynge token add USER [--label L] | list USER | revoke ID: API tokens
+ * for machine clients. add prints the new token on stdout, once; the
+ * database keeps only its hash. */
+int cli_token(struct store *st, int argc, char **argv);
 /* Names this process in the audit log: "cli (<unix user>)". */
 void cli_actor_init(void);
 

@@ -9,6 +9,7 @@
  *   klynge [--db PATH] init
  *   klynge [--db PATH] audit [--kind K] [--id N] [--body N] [--limit N]
  *   klynge [--db PATH] user add|passwd|list|disable|enable ...
+ *   klynge [--db PATH] token add|list|revoke ...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,9 @@ static void usage(void)
 	      "  user passwd BRUGER                 ny adgangskode (stdin); logger kontoen ud\n"
 	      "  user list                          vis konti\n"
 	      "  user disable|enable BRUGER         spær eller genåbn en konto\n"
+	      "  token add BRUGER [--label TEKST]   ny API-nøgle (vises én gang)\n"
+	      "  token list BRUGER                  vis brugerens API-nøgler\n"
+	      "  token revoke ID                    tilbagekald en API-nøgle\n"
 	      "\n"
 	      "Databasen er klynge.db, eller den der angives med --db eller KLYNGE_DB.\n",
 	      stderr);
@@ -78,6 +82,10 @@ static int serve(struct store *st, int argc, char **argv)
 		app.trusted_header = th;
 		app.trusted_secret = ts;
 	}
+	/* Behind a reverse proxy: whose X-Forwarded-For to believe. */
+	const char *tp = getenv("KLYNGE_TRUSTED_PROXIES");
+	if (tp && *tp)
+		app.trusted_proxies = tp;
 	return web_serve(&app, addr, port) == 0 ? 0 : 1;
 }
 
@@ -115,7 +123,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
 	    strcmp(cmd, "import-meetings") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
-	    strcmp(cmd, "user")) {
+	    strcmp(cmd, "user") && strcmp(cmd, "token")) {
 		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
 		usage();
 		return 2;
@@ -152,6 +160,8 @@ int main(int argc, char **argv)
 		rc = cli_audit(st, argc - i, argv + i);
 	else if (strcmp(cmd, "user") == 0)
 		rc = cli_user(st, argc - i, argv + i);
+	else if (strcmp(cmd, "token") == 0)
+		rc = cli_token(st, argc - i, argv + i);
 	else
 		rc = cli_check(st, argc - i, argv + i);
 	store_close(st);

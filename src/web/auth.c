@@ -21,6 +21,14 @@
  * are refused (429) without looking at the password until the window
  * has passed. A successful login clears its username's count.
  *
+ * API tokens (machine clients): "Authorization: Bearer klynge_<64 hex>"
+ * on /api/ and /oparl/ only acts as the token's account; the store keeps
+ * the hex of the token's SHA-256 hash. Pages and forms ignore the
+ * header (a browser never sends one by itself, and forms rely on
+ * cookies and CSRF tokens). A header naming no active token of an
+ * enabled account is refused (401), not treated as the public, so a
+ * client learns at once that its token stopped working.
+ *
  * Trusted header (off by default): a reverse proxy that has done the
  * login itself (MitID Erhverv / NemLog-in) passes the username in a
  * header it names (KLYNGE_TRUSTED_HEADER) and proves it is the proxy
@@ -37,6 +45,7 @@
 #include <time.h>
 
 #include <sodium.h>
+#include <strings.h>
 
 #include "html.h"
 
@@ -97,6 +106,54 @@ const char *auth_token_hash(struct arena *a, const char *token)
 	return hex;
 }
 
+#define API_TOKEN_PREFIX "klynge_"
+#define API_TOKEN_LEN (sizeof(API_TOKEN_PREFIX) - 1 + TOKEN_HEX)
+
+const char *auth_api_token_new(struct arena *a)
+{
+	return arena_printf(a, API_TOKEN_PREFIX "%s", token_new(a));
+}
+
+const char *auth_api_token_hash(struct arena *a, const char *token)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	if (!token || strlen(token) != API_TOKEN_LEN ||
+	    strncmp(token, API_TOKEN_PREFIX, sizeof(API_TOKEN_PREFIX) - 1) != 0 ||
+	    !web_csrf_valid(token + sizeof(API_TOKEN_PREFIX) - 1))
+		return NULL;
+	pthread_once(&sodium_once, sodium_setup);
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	char *hex = arena_alloc(a, 2 * sizeof(h) + 1);
+	sodium_bin2hex(hex, 2 * sizeof(h) + 1, h, sizeof(h));
+	return hex;
+}
+
+const char *auth_password_new(struct arena *a)
+{
+	/* No 0/O, 1/l/I: read aloud or copied by hand without mistakes.
+	 * 55 symbols, 20 of them: over 115 bits. */
+	static const char alphabet[] =
+		"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	enum { LEN = 20 };
+	char *pw = arena_alloc(a, LEN + 1);
+	pthread_once(&sodium_once, sodium_setup);
+	for (int i = 0; i < LEN; i++)
+		pw[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+	pw[LEN] = '\0';
+	return pw;
+}
+
+const char *auth_password_hash(struct arena *a, const char *password)
+{
+	char *h = arena_alloc(a, crypto_pwhash_STRBYTES);
+	pthread_once(&sodium_once, sodium_setup);
+	if (!password || crypto_pwhash_str(h, password, strlen(password),
+					   crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return NULL;
+	return h;
+}
+
 /* Equal strings, in time that depends on neither (both are hashed
  * first, so their lengths do not show either). */
 static bool secret_equal(const char *a, const char *b)
@@ -136,6 +193,42 @@ static void principal_set(struct request *req, const struct account *a)
 	req->no_cache = true;
 }
 
+/* Is path under /api or /oparl (where API tokens count)? */
+static bool machine_path(const char *path)
+{
+	return path && (strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0 ||
+			strncmp(path, "/oparl/", 7) == 0 || strcmp(path, "/oparl") == 0);
+}
+
+/* The token of an "Authorization: Bearer TOKEN" value (scheme in any
+ * case, RFC 9110), or NULL when the scheme is another. */
+static const char *bearer_token(const char *h)
+{
+	if (!h || strncasecmp(h, "Bearer", 6) != 0 || (h[6] != ' ' && h[6] != '\t'))
+		return NULL;
+	h += 6;
+	while (*h == ' ' || *h == '\t')
+		h++;
+	return h;
+}
+
+/* Logs req in by an API token (the header's scheme is Bearer). */
+static void token_resolve(const char *token, struct request *req)
+{
+	struct err err = { 0 };
+	struct account acc;
+	struct api_token t;
+	const char *hash = auth_api_token_hash(req->arena, token);
+	if (!hash || store_token_find(req->app->store, req->arena, hash,
+				      (int64_t)time(NULL), &acc, &t, &err) != 0 ||
+	    acc.disabled) {
+		req->token_refused = true;
+		return;
+	}
+	principal_set(req, &acc);
+	req->via_token = true;
+}
+
 void auth_resolve(const struct web_input *in, struct request *req,
 		  struct response *res)
 {
@@ -149,8 +242,18 @@ void auth_resolve(const struct web_input *in, struct request *req,
 	req->session_hash = NULL;
 	req->session_csrf = NULL;
 	req->via_proxy = false;
+	req->via_token = false;
+	req->token_refused = false;
 	if (!app || !app->store)
 		return;
+
+	/* A machine client's token, where it counts; then nothing else
+	 * (no cookies) decides who is asking. */
+	const char *bearer = bearer_token(in->authorization);
+	if (bearer && machine_path(req->path)) {
+		token_resolve(bearer, req);
+		return;
+	}
 
 	/* The proxy's word, when the mode is on and it proves who it is. */
 	if (app->trusted_header && *app->trusted_header &&

@@ -139,3 +139,41 @@ bool web_audit_field_visible(struct request *req, const struct audit_entry *e,
 	return !(e->kind && strcmp(e->kind, "person") == 0 && field &&
 		 (strcmp(field, "email") == 0 || strcmp(field, "note") == 0));
 }
+
+/* ---- accounts (administrators only) -------------------------------- */
+
+/* The page an account form lives on: a GET is its own page; a POST to
+ * "/admin/accounts/12/password" (or ".../new") comes from
+ * "/admin/accounts/12" (".../new"). Arena-owned. */
+static const char *admin_page_of(struct request *req)
+{
+	const char *path = req->path ? req->path : "/";
+	if (req->method && (strcmp(req->method, "GET") == 0 ||
+			    strcmp(req->method, "HEAD") == 0))
+		return path;
+	const char *p = path;
+	for (int seg = 0; seg < 3 && p; seg++)
+		p = strchr(p + 1, '/');
+	return p ? arena_strndup(req->arena, path, (size_t)(p - path)) : path;
+}
+
+bool web_authorize_admin(struct request *req, struct response *res)
+{
+	/* Account pages show who may log in: never shared. */
+	req->no_cache = true;
+	if (access_allowed(web_structure_full(req), &req->principal,
+			   ACCESS_ADMIN, 0, date_today()))
+		return true;
+	bool logged_in = req->principal.account_id != 0;
+	if (is_api(req)) {
+		if (logged_in)
+			res_json_error(res, 403, "forbidden", FORBIDDEN_MESSAGE);
+		else
+			res_json_error(res, 401, "login_required", LOGIN_MESSAGE);
+	} else if (logged_in) {
+		page_error(req, res, 403, FORBIDDEN_MESSAGE);
+	} else {
+		res_redirect(res, login_url(req, admin_page_of(req)));
+	}
+	return false;
+}

@@ -166,6 +166,9 @@ static void account_box(struct request *req, struct response *res,
 			html(res, "\">Log ind</a>");
 		}
 	} else {
+		/* Accounts are administered on a page of their own. */
+		if (req->principal.admin)
+			html(res, "<a href=\"/admin/accounts\">Brugere</a> · ");
 		html(res, "<span class=\"who\">");
 		html_txt(res, req->display_name ? req->display_name : "");
 		html(res, "</span>");

@@ -13,7 +13,10 @@
  * The checks: a CSRF double-submit cookie for every form POST outside
  * /api/ (and any other write outside /api/ and /oparl/ without a valid
  * token) - for a logged-in session, its own token instead (auth.c); /api/ writes must be application/json, which a cross-site
- * HTML form cannot send; invalid UTF-8 in path or query is refused.
+ * HTML form cannot send (an API token's writes too: they carry no
+ * cookies, so no CSRF token, and the JSON rule is what they keep);
+ * invalid UTF-8 in path or query is refused. Behind a trusted proxy the
+ * client's address comes from X-Forwarded-For (proxy.c).
  */
 #include "web.h"
 
@@ -196,6 +199,10 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 		req->if_match = arena_strdup(a, in->if_match);
 	if (in->peer && strlen(in->peer) < 64)
 		req->peer = arena_strdup(a, in->peer);
+	/* Behind a trusted proxy the client is who it says (proxy.c). */
+	if (req->peer && req->app)
+		req->peer = web_client_address(a, req->peer, in->forwarded_for,
+					       req->app->trusted_proxies);
 
 	/* CSRF token: the client's cookie when well-formed, else a new one
 	 * that this response sets. */
@@ -253,6 +260,17 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 	/* Who is asking. A logged-in session's forms carry the session's
 	 * own token: the anonymous cookie is then worth nothing. */
 	auth_resolve(in, req, res);
+	if (req->token_refused) {
+		/* RFC 6750: a token that is wrong, revoked or whose account
+		 * is disabled. Never the public's answer instead: the client
+		 * should learn its token stopped working. */
+		res_json_error(res, 401, "invalid_token",
+			       "API-nøglen er ugyldig eller tilbagekaldt.");
+		res_header(res, "WWW-Authenticate",
+			   "Bearer realm=\"klynge\", error=\"invalid_token\"");
+		res_header(res, "Cache-Control", "no-store");
+		return WEB_RESPOND;
+	}
 	if (req->session_csrf) {
 		req->csrf = req->session_csrf;
 		cookie = req->session_csrf;
@@ -301,6 +319,15 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 	}
 
 	web_dispatch(req, res);
+	/* Every API 401 names the scheme that would have worked (RFC 9110
+	 * 11.6.1; the session cookie works too, see docs/api.md). */
+	if (res->status == 401 && under(url, "/api")) {
+		bool has = false;
+		for (size_t i = 0; i < res->n_headers; i++)
+			has = has || !strcasecmp(res->headers[i].name, "WWW-Authenticate");
+		if (!has)
+			res_header(res, "WWW-Authenticate", "Bearer realm=\"klynge\"");
+	}
 	/* An answer for a logged-in person (their name in the header) or
 	 * one setting the login cookie stays out of shared caches. */
 	if (req->principal.account_id || res->set_session) {

@@ -384,6 +384,25 @@ static const char *peer_address(struct MHD_Connection *c, struct arena *a)
 	return inet_ntop(sa->sa_family, src, out, INET6_ADDRSTRLEN) ? out : NULL;
 }
 
+/* X-Forwarded-For may come in several header fields: one list, joined
+ * by ", " as RFC 9110 5.3 allows; NULL when there is none. */
+struct xff_join {
+	struct arena *arena;
+	char *joined;
+};
+
+static enum MHD_Result xff_iter(void *cls, enum MHD_ValueKind kind,
+				const char *key, const char *value)
+{
+	struct xff_join *j = cls;
+	(void)kind;
+	if (!key || strcasecmp(key, "X-Forwarded-For") != 0 || !value)
+		return MHD_YES;
+	j->joined = j->joined ? arena_printf(j->arena, "%s, %s", j->joined, value)
+			      : arena_strdup(j->arena, value);
+	return MHD_YES;
+}
+
 /* The last call for a request: gather what MHD parsed, run the gate
  * (request.c) and send what it decided. */
 static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
@@ -394,6 +413,9 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 	struct request req = { .app = app, .arena = a };
 	struct web_kv_list q = { .arena = a };
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_iter, &q);
+	struct xff_join xff = { .arena = a };
+	if (app->trusted_proxies)
+		MHD_get_connection_values(c, MHD_HEADER_KIND, xff_iter, &xff);
 	struct web_input in = {
 		.method = method,
 		.path = url,
@@ -413,6 +435,9 @@ static enum MHD_Result handle(struct app *app, struct MHD_Connection *c,
 		.if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 							MHD_HTTP_HEADER_IF_MATCH),
 		.peer = peer_address(c, a),
+		.forwarded_for = xff.joined,
+		.authorization = MHD_lookup_connection_value(
+			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
 		.body = buf_str(&ctx->body),
 		.body_len = ctx->body.len,
 		.too_large = ctx->too_large,

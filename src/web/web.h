@@ -36,6 +36,10 @@ struct app {
 	bool secure_cookies;
 	const char *trusted_header;
 	const char *trusted_secret;
+	/* Behind a reverse proxy (proxy.c): the proxies' addresses,
+	 * comma-separated (KLYNGE_TRUSTED_PROXIES); NULL = none, and
+	 * X-Forwarded-For is ignored. */
+	const char *trusted_proxies;
 };
 
 struct request {
@@ -75,6 +79,12 @@ struct request {
 	const char *session_hash;
 	const char *session_csrf;
 	bool via_proxy;
+	/* Logged in by an API token ("Authorization: Bearer klynge_...",
+	 * /api/ and /oparl/ only; auth.c): no session, no cookies. */
+	bool via_token;
+	/* An Authorization: Bearer header that names no active token of an
+	 * enabled account: web_handle answers 401 without dispatching. */
+	bool token_refused;
 	/* The structure as this request's principal may see it (lazily,
 	 * see web_structure): read-only, shared or in the arena. */
 	const struct structure *structure;
@@ -127,6 +137,7 @@ extern const struct route auth_routes[];	/* auth.c: /login, /logout */
 extern const struct route meeting_routes[];	/* pages/meeting.c: meeting pages and forms */
 extern const struct route meeting_api_routes[];	/* api/meetings.c */
 extern const struct route calendar_routes[];	/* calendar.c: .ics feeds */
+extern const struct route admin_routes[];	/* pages/admin.c: accounts (administrators) */
 
 /* Runs the server until SIGINT/SIGTERM. */
 int web_serve(struct app *app, const char *addr, int port);
@@ -164,6 +175,10 @@ bool web_authorize_save(struct request *req, struct response *res,
 			enum access_kind kind, const void *before,
 			const void *after);
 /* The same decision without a response (whether to show an edit link). */
+/* Administrators only (accounts, API tokens: ACCESS_ADMIN): on refusal
+ * fills res like web_authorize_save (the public 303 to /login?next=,
+ * others 403; under /api/ 401/403 JSON) and returns false. */
+bool web_authorize_admin(struct request *req, struct response *res);
 bool web_may_save(struct request *req, enum access_kind kind,
 		  const void *before, const void *after);
 /* May req->principal see this audit row (a charter's history only for
@@ -233,6 +248,10 @@ struct web_input {
 	const char *content_type;	/* or NULL */
 	const char *if_match;		/* If-Match header, or NULL */
 	const char *peer;		/* client address ("127.0.0.1"), or NULL */
+	/* X-Forwarded-For (all its fields joined by ", ") and
+	 * Authorization, as received; NULL when absent. */
+	const char *forwarded_for;
+	const char *authorization;
 	const char *body;
 	size_t body_len;
 	bool too_large;			/* body over 1 MiB: 413 */
@@ -286,5 +305,28 @@ const char *auth_cookie(struct request *req, const char *token);
 const char *auth_token_hash(struct arena *a, const char *token);
 /* Forgets the in-memory login failures (tests). */
 void auth_limits_reset(void);
+/* A new API token "klynge_" + 64 lowercase hex digits (32 random
+ * bytes), in the arena; shown once, never stored. */
+const char *auth_api_token_new(struct arena *a);
+/* Hex of the SHA-256 hash of an API token (what the store keeps); NULL
+ * when token is not of that form. Arena-owned. */
+const char *auth_api_token_hash(struct arena *a, const char *token);
+/* A new random password for an account (20 characters of an alphabet
+ * without look-alikes), in the arena: what an administrator hands on. */
+const char *auth_password_new(struct arena *a);
+/* The argon2id string of a password (libsodium interactive limits), in
+ * the arena; NULL when out of memory. */
+const char *auth_password_hash(struct arena *a, const char *password);
+
+/* ---- behind a reverse proxy (proxy.c) ----------------------------------
+ * The client's address: peer, unless peer is one of trusted_proxies
+ * (comma-separated addresses; NULL or "" = none), in which case the
+ * right-most X-Forwarded-For entry that is not a trusted proxy (the
+ * left-most when all are), in canonical text. Falls back to peer when
+ * the header is missing, over 4 KiB or the entry is no address. Pure;
+ * the result is peer itself or in the arena. */
+const char *web_client_address(struct arena *a, const char *peer,
+			       const char *forwarded_for,
+			       const char *trusted_proxies);
 
 #endif
