@@ -1476,6 +1476,25 @@ out:
 	return rc;
 }
 
+int store_item_meeting(struct store *st, int64_t item_id,
+		       int64_t *meeting_id, struct err *err)
+{
+	int64_t mid = 0;
+	int rc;
+
+	*meeting_id = 0;
+	store_lock(st);
+	rc = query_int(st, "SELECT meeting_id FROM agenda_items WHERE id = ?1",
+		       item_id, 0, &mid, err);
+	store_unlock(st);
+	if (rc)
+		return rc;
+	if (!mid)
+		return not_found(err, "Punktet");
+	*meeting_id = mid;
+	return 0;
+}
+
 /* ---- attachments -------------------------------------------------------- */
 
 int store_attachment_add(struct store *st, struct attachment *at,

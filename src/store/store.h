@@ -359,6 +359,11 @@ int store_item_delete(struct store *st, int64_t id, int64_t revision,
  * ids must be exactly the meeting's items (ERR_INVALID otherwise). */
 int store_items_reorder(struct store *st, int64_t meeting_id,
 			const int64_t *item_ids, size_t n, struct err *err);
+/* The meeting holding an item (one indexed lookup: no need to scan
+ * store_meeting_list for item ids). ERR_NOT_FOUND when there is no such
+ * item. */
+int store_item_meeting(struct store *st, int64_t item_id,
+		       int64_t *meeting_id, struct err *err);
 
 /* Stores an uploaded file for an item: at->item_id, filename and
  * media_type given; the store sets id, position (last + 1), token (32

@@ -521,6 +521,12 @@ static void test_items(void **state)
 	assert_int_equal(i5.number, 5);
 	assert_string_equal(titles(st, &a, m.id), "A,D,B,C,E");
 
+	int64_t mid = 0;
+	assert_int_equal(store_item_meeting(st, i3.id, &mid, &err), 0);
+	assert_int_equal(mid, m.id);
+	assert_int_equal(store_item_meeting(st, 999, &mid, &err), ERR_NOT_FOUND);
+	assert_int_equal(mid, 0);
+
 	/* Into no meeting. */
 	struct agenda_item bad = { .meeting_id = 999, .title = "X" };
 	assert_int_equal(store_item_save(st, &bad, &err), ERR_NOT_FOUND);
