@@ -98,12 +98,9 @@ bool web_allowed(struct request *req, enum access_action action,
 			      action, body_id, date_today());
 }
 
-bool web_authorize_save(struct request *req, struct response *res,
-			enum access_kind kind, const void *before,
-			const void *after)
+/* The refusal of a write: login for the public, 403 for others. */
+static void refuse_write(struct request *req, struct response *res)
 {
-	if (web_may_save(req, kind, before, after))
-		return true;
 	/* An answer that depends on who asks is never shared. */
 	req->no_cache = true;
 	bool logged_in = req->principal.account_id != 0;
@@ -117,6 +114,76 @@ bool web_authorize_save(struct request *req, struct response *res,
 	} else {
 		res_redirect(res, login_url(req, form_page_of(req)));
 	}
+}
+
+bool web_authorize_save(struct request *req, struct response *res,
+			enum access_kind kind, const void *before,
+			const void *after)
+{
+	if (web_may_save(req, kind, before, after))
+		return true;
+	refuse_write(req, res);
+	return false;
+}
+
+/* ---- meetings (issue 4) ------------------------------------------------
+ * The same gate for meetings: core decides (access.h, meeting section),
+ * on the whole structure and today's date; this turns a refusal into
+ * the answer. A meeting the principal may not see does not exist for
+ * them (404), whatever they tried to do with it.
+ */
+bool web_may_meeting(struct request *req, const struct meeting *m,
+		     const struct agenda_item *it,
+		     enum web_meeting_action what)
+{
+	if (!m)
+		return false;
+	const struct structure *s = web_structure_full(req);
+	const struct principal *p = &req->principal;
+	int today = date_today();
+	switch (what) {
+	case WEB_MEETING_VIEW: {
+		struct meeting view;
+		return access_meeting_view(req->arena, s, p, m, today, &view);
+	}
+	case WEB_MEETING_FULL:
+		return access_meeting_full(s, p, m->body_id, today);
+	case WEB_MEETING_EDIT:
+		return access_meeting_edit(s, p, m, today);
+	case WEB_MEETING_APPROVE:
+		return access_meeting_approve(s, p, m, today);
+	case WEB_MEETING_ITEM_EDIT:
+		return it && access_item_edit(s, p, m, it, today);
+	}
+	return false;
+}
+
+bool web_authorize_meeting(struct request *req, struct response *res,
+			   const struct meeting *m,
+			   const struct agenda_item *it,
+			   enum web_meeting_action what)
+{
+	req->no_cache = true;
+	/* A meeting about to be created (id 0) has nothing to hide: the
+	 * public is sent to log in rather than told it does not exist. */
+	if (m && m->id == 0 && what != WEB_MEETING_VIEW &&
+	    what != WEB_MEETING_FULL) {
+		if (web_may_meeting(req, m, it, what))
+			return true;
+		refuse_write(req, res);
+		return false;
+	}
+	if (!web_may_meeting(req, m, NULL, WEB_MEETING_VIEW)) {
+		page_error(req, res, 404, "Mødet findes ikke.");
+		return false;
+	}
+	if (what == WEB_MEETING_VIEW || web_may_meeting(req, m, it, what))
+		return true;
+	if (what == WEB_MEETING_FULL) {
+		page_error(req, res, 404, "Siden findes ikke.");
+		return false;
+	}
+	refuse_write(req, res);
 	return false;
 }
 
@@ -128,6 +195,16 @@ bool web_audit_visible(struct request *req, const struct audit_entry *e)
 	 * included: only for those who may read the body's drafts. */
 	if (e->kind && strcmp(e->kind, "charter") == 0)
 		return web_allowed(req, ACCESS_READ_DRAFT, e->body_id);
+	/* Meeting rows (issue 4) carry closed items' texts, attendance and
+	 * drafts as they were: only for those who see meetings in full. */
+	static const char *const meeting_kinds[] = {
+		"meeting", "item", "attachment", "attendance", "task", "document",
+	};
+	for (size_t i = 0; e->kind && i < sizeof(meeting_kinds) / sizeof(meeting_kinds[0]); i++)
+		if (strcmp(e->kind, meeting_kinds[i]) == 0)
+			return access_meeting_full(web_structure_full(req),
+						   &req->principal, e->body_id,
+						   date_today());
 	return true;
 }
 

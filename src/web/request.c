@@ -242,8 +242,14 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 	req->n_query = in->n_query;
 
 	if (in->too_large) {
-		fail(req, res, 413, "payload_too_large",
-		     "Forespørgslen er for stor. Der kan højst sendes 1 MiB.");
+		/* Only multipart form POSTs (uploads) may be larger (server.c). */
+		if (media_is(in->content_type, "multipart/form-data") &&
+		    !under(url, "/api"))
+			fail(req, res, 413, "payload_too_large",
+			     "Filen er for stor. Et bilag må højst fylde 20 MiB.");
+		else
+			fail(req, res, 413, "payload_too_large",
+			     "Forespørgslen er for stor. Der kan højst sendes 1 MiB.");
 		return WEB_RESPOND;
 	}
 

@@ -27,7 +27,9 @@
  *                 closed;
  *   URL_MAX       the raw request target, query included: 414;
  *   HEADERS_MAX   header fields per request: 431;
- *   BODY_MAX      request body: 413 (declared or counted);
+ *   BODY_MAX      request body: 413 (declared or counted); a multipart
+ *                 form POST (an upload) may have UPLOAD_BODY_MAX
+ *                 (upload.h: 20 MiB per file);
  *   timeouts      idle (MHD) plus a deadline per request against slow
  *                 clients: see "deadlines" below.
  */
@@ -44,9 +46,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include "html.h"
+#include "upload.h"
 #include "../util/date.h"
 #include "../util/embed.h"
 
@@ -74,6 +78,8 @@ struct reqctx {
 	size_t uri_len;		/* raw request target, query included */
 	bool started;		/* the access handler has seen it */
 	bool too_large;
+	size_t body_max;	/* BODY_MAX, or UPLOAD_BODY_MAX for a
+				   multipart form POST (uploads) */
 	int refuse;		/* 414 or 431: refused as its headers arrive */
 	bool responded;		/* a response was queued early (413, 414, 431) */
 };
@@ -94,78 +100,23 @@ static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind,
 	return web_query_add(cls, key, value) ? MHD_YES : MHD_NO;
 }
 
-/* Multipart fields arrive in chunks (off > 0 continues the last one).
- * Files are not used by any form yet and are skipped. */
-struct mp_state {
-	struct web_kv_list list;
-	struct buf cur;
-	const char *cur_key;
-	bool in_field;
-};
-
-static void mp_flush(struct mp_state *m)
-{
-	if (!m->in_field)
-		return;
-	if (!web_utf8_valid(buf_str(&m->cur), m->cur.len) && m->cur.len)
-		m->list.bad = true;
-	else
-		web_kv_push(&m->list, m->cur_key,
-			arena_strndup(m->list.arena, buf_str(&m->cur), m->cur.len));
-	buf_reset(&m->cur);
-	m->in_field = false;
-}
-
-static enum MHD_Result mp_iter(void *cls, enum MHD_ValueKind kind,
-			       const char *key, const char *filename,
-			       const char *content_type,
-			       const char *transfer_encoding, const char *data,
-			       uint64_t off, size_t size)
-{
-	(void)kind;
-	(void)content_type;
-	(void)transfer_encoding;
-	struct mp_state *m = cls;
-	if (filename)
-		return MHD_YES;
-	if (off == 0 || !m->in_field || strcmp(m->cur_key, key) != 0) {
-		mp_flush(m);
-		if (!web_utf8_valid(key, strlen(key))) {
-			m->list.bad = true;
-			return MHD_NO;
-		}
-		m->cur_key = arena_strdup(m->list.arena, key);
-		m->in_field = true;
-	}
-	if (size && memchr(data, '\0', size)) {
-		m->list.bad = true;
-		return MHD_NO;
-	}
-	buf_put(&m->cur, data, size);
-	return m->list.bad ? MHD_NO : MHD_YES;
-}
-
-/* web_input.multipart: cls is the connection (MHD's post processor
- * reads the boundary from its Content-Type). */
+/* web_input.multipart: the body is parsed by upload.c (text fields
+ * into req->form, file parts into req->files), a pure parser that is
+ * fuzzed on its own (tests/fuzz/fuzz_upload.c). */
 static int parse_multipart(void *cls, struct request *req)
 {
-	struct MHD_Connection *c = cls;
-	const char *body = req->body;
-	size_t len = req->body_len;
-	struct mp_state m = { .list = { .arena = req->arena } };
-	struct MHD_PostProcessor *pp =
-		MHD_create_post_processor(c, 16 * 1024, mp_iter, &m);
-	if (!pp)
+	(void)cls;
+	struct kv *fields = NULL;
+	struct web_file *files = NULL;
+	size_t nf = 0, nfiles = 0;
+	if (upload_multipart_parse(req->arena, req->content_type, req->body,
+				   req->body_len, &fields, &nf, &files,
+				   &nfiles) != 0)
 		return -1;
-	enum MHD_Result ok = MHD_post_process(pp, body, len);
-	if (MHD_destroy_post_processor(pp) != MHD_YES)
-		ok = MHD_NO;
-	mp_flush(&m);
-	buf_free(&m.cur);
-	if (ok != MHD_YES || m.list.bad)
-		return -1;
-	req->form = m.list.items;
-	req->n_form = m.list.n;
+	req->form = fields;
+	req->n_form = nf;
+	req->files = files;
+	req->n_files = nfiles;
 	return 0;
 }
 
@@ -177,6 +128,16 @@ static void add_security_headers(struct MHD_Response *r)
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+}
+
+/* Does the handler's response set this header itself (a download's
+ * Content-Security-Policy "sandbox")? Then its value replaces ours. */
+static bool res_has_header(const struct response *res, const char *name)
+{
+	for (size_t i = 0; i < res->n_headers; i++)
+		if (strcasecmp(res->headers[i].name, name) == 0)
+			return true;
+	return false;
 }
 
 /* Sends res (its body is handed over to MHD). set_cookie: a new CSRF
@@ -196,7 +157,17 @@ static enum MHD_Result send_response(struct MHD_Connection *c,
 	MHD_add_response_header(r, "Content-Type",
 				res->content_type ? res->content_type
 						  : "text/html; charset=utf-8");
-	add_security_headers(r);
+	if (res_has_header(res, "Content-Security-Policy") ||
+	    res_has_header(res, "X-Content-Type-Options")) {
+		if (!res_has_header(res, "Content-Security-Policy"))
+			MHD_add_response_header(r, "Content-Security-Policy", CSP);
+		if (!res_has_header(res, "X-Content-Type-Options"))
+			MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+		MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+		MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	} else {
+		add_security_headers(r);
+	}
 	for (size_t i = 0; i < res->n_headers; i++)
 		MHD_add_response_header(r, res->headers[i].name,
 					res->headers[i].value);
@@ -492,8 +463,18 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
 
 /* The first call for a request (its headers are in): limits that refuse
  * it before any body is read. Returns true when it is refused. */
-static bool refused_early(struct MHD_Connection *c, struct reqctx *ctx)
+static bool refused_early(struct MHD_Connection *c, struct reqctx *ctx,
+			  const char *url, const char *method)
 {
+	/* Uploads (attachments) are multipart form POSTs outside the API;
+	 * only they may be larger than BODY_MAX. */
+	const char *ct = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	ctx->body_max = BODY_MAX;
+	if (method && strcmp(method, "POST") == 0 && ct &&
+	    strncasecmp(ct, "multipart/form-data", 19) == 0 &&
+	    url && strncmp(url, "/api/", 5) != 0)
+		ctx->body_max = UPLOAD_BODY_MAX;
 	if (ctx->uri_len > URL_MAX) {
 		ctx->refuse = 414;
 		return true;
@@ -513,7 +494,7 @@ static bool refused_early(struct MHD_Connection *c, struct reqctx *ctx)
 		char *end;
 		errno = 0;
 		unsigned long long len = strtoull(cl, &end, 10);
-		if (errno || *end || len > BODY_MAX) {
+		if (errno || *end || len > ctx->body_max) {
 			ctx->too_large = true;
 			return true;
 		}
@@ -538,7 +519,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		ctx->started = true;
 		/* The headers are in; now the body has its own deadline. */
 		watch_set(watch_of(c), watch.body_s);
-		if (refused_early(c, ctx)) {
+		if (refused_early(c, ctx, url, method)) {
 			ctx->responded = true;
 			watch_set(watch_of(c), 0);
 			return handle(cls, c, ctx, url, method);
@@ -551,7 +532,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	}
 	if (*upload_data_size) {
 		if (!ctx->too_large) {
-			if (ctx->body.len + *upload_data_size > BODY_MAX) {
+			size_t max = ctx->body_max ? ctx->body_max : BODY_MAX;
+			if (ctx->body.len + *upload_data_size > max) {
 				ctx->too_large = true;
 				buf_free(&ctx->body);
 			} else {

@@ -25,6 +25,18 @@ struct kv {
 	const char *value;	/* NUL-terminated; may contain no NUL */
 };
 
+/* A file part of a multipart/form-data body (upload.c): the client's
+ * field name, filename and Content-Type as sent (unchecked; the
+ * handler sniffs and cleans), and the bytes (arena, NUL-terminated
+ * after len for convenience; may contain NULs). */
+struct web_file {
+	const char *field;
+	const char *filename;
+	const char *content_type;
+	const char *data;
+	size_t len;
+};
+
 struct app {
 	struct store *store;
 	const char *base_url;	/* "http://127.0.0.1:8080", no trailing / */
@@ -52,6 +64,9 @@ struct request {
 	struct kv *form;		/* urlencoded POST fields, in order;
 					   repeated keys allowed */
 	size_t n_form;
+	/* File parts of a multipart/form-data POST (uploads), in order. */
+	const struct web_file *files;
+	size_t n_files;
 	const char *body;		/* raw body (JSON API), NUL-terminated */
 	size_t body_len;
 	const char *content_type;	/* request Content-Type or "" */
@@ -213,6 +228,34 @@ void res_json_error(struct response *res, int status, const char *code,
 
 /* Strict UTF-8 check (no overlongs, surrogates or > U+10FFFF; no NUL). */
 bool web_utf8_valid(const char *s, size_t len);
+
+/* ---- meetings (issue 4): the same gate for meeting pages -------------
+ * What a handler wants to do with a meeting (or one of its items).
+ * Decided by core (access.h, meeting section) for req->principal on
+ * today's date, on the whole structure:
+ *   VIEW       access_meeting_view leaves the meeting visible
+ *   FULL       access_meeting_full (closed items, drafts, attendance)
+ *   EDIT       access_meeting_edit (secretariat, administrator)
+ *   APPROVE    access_meeting_approve (chair/co-chair, administrator)
+ *   ITEM_EDIT  access_item_edit on `it` (also its case handler)
+ * On refusal web_authorize_meeting fills res: 404 for VIEW (and for any
+ * action on a meeting the principal may not see: existence is not
+ * confirmed), else the public gets 303 to /login?next=<form page> and a
+ * logged-in user 403, like web_authorize_save. */
+enum web_meeting_action {
+	WEB_MEETING_VIEW = 1,
+	WEB_MEETING_FULL,
+	WEB_MEETING_EDIT,
+	WEB_MEETING_APPROVE,
+	WEB_MEETING_ITEM_EDIT,
+};
+bool web_may_meeting(struct request *req, const struct meeting *m,
+		     const struct agenda_item *it,
+		     enum web_meeting_action what);
+bool web_authorize_meeting(struct request *req, struct response *res,
+			   const struct meeting *m,
+			   const struct agenda_item *it,
+			   enum web_meeting_action what);
 
 /* Static files served at /static/NAME (generated from assets/). */
 extern const struct embedded_file web_assets[];
