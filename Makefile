@@ -47,6 +47,7 @@ test: build $(ASAN)/build.ninja
 bench: build
 	@bash scripts/deps.sh bench
 	@bash bench/run.sh
+	@bash bench/pdf.sh
 
 $(FUZZ)/build.ninja:
 	CC=clang meson setup $(FUZZ) -Dfuzz=true -Db_sanitize=address,undefined \

@@ -811,8 +811,8 @@ static void cover(struct doc *d)
 	json_t *c;
 	g_string_truncate(g, 0);
 	json_array_foreach(json_object_get(in, "chairs"), i, c) {
-		if (g->len)
-			g_string_append(g, "\n");
+		if (g->len)	/* U+2028: a new line, same paragraph */
+			g_string_append(g, "\xe2\x80\xa8");
 		g_string_append(g, js(c, "name"));
 		if (*js(c, "organisation"))
 			g_string_append_printf(g, ", %s", js(c, "organisation"));

@@ -419,7 +419,10 @@ static int teardown(void **state)
 	(void)state;
 	char cmd[128];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
+	/* KLYNGE_TEST_KEEP=1 keeps the PDFs to look at. */
+	if (getenv("KLYNGE_TEST_KEEP"))
+		fprintf(stderr, "PDFs kept in %s\n", tmpdir);
+	else if (system(cmd) != 0)
 		return -1;
 	buf_free(&F.bilag);
 	fx_free(&F.f);
