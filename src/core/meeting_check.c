@@ -18,7 +18,9 @@ void rules_check_meetings(struct arena *a, const struct structure *s,
 	if (c.required > 0 && !c.ok)
 		violations_add(a, out, V_CADENCE, body_id, NULL, 0, 0, 0,
 			       "Kommissoriet kræver mindst %d møder i %d; der er "
-			       "%d afholdte og %d planlagte.",
-			       c.required, year, c.held, c.planned);
+			       "%d %s og %d %s.",
+			       c.required, year, c.held,
+			       c.held == 1 ? "afholdt" : "afholdte", c.planned,
+			       c.planned == 1 ? "planlagt" : "planlagte");
 	rules_check_meets_before(a, s, body_id, year, meetings, n, out);
 }

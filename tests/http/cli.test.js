@@ -14,6 +14,7 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
 const demo = path.join(repoRoot, 'data', 'demo.json');
+const demoMeetings = path.join(repoRoot, 'data', 'demo-meetings.json');
 
 function tmpdir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'klynge-cli-'));
@@ -49,9 +50,15 @@ test('check lists exactly the deliberate violations of the demo', () => {
   const dir = tmpdir();
   const db = path.join(dir, 'k.db');
   klynge(db, 'import', demo);
+  const im = klynge(db, 'import-meetings', demoMeetings);
+  assert.equal(im.status, 0, im.stderr);
+  assert.match(im.stdout, /Indlæst: 46 møder med 189 dagsordenspunkter/);
   const r = klynge(db, 'check', '--date', '2026-11-23');
   assert.equal(r.status, 1, 'exit 1 when there are violations');
-  assert.match(r.stdout, /I alt 5 problemer i 5 af 26 fora\./);
+  // Five in the structure, two in the meetings (docs/demo.md).
+  assert.match(r.stdout, /I alt 7 problemer i 7 af 26 fora\./);
+  assert.match(r.stdout, /Temagruppen for børn, unge og familie \(midt-tema-born\): 1 problem\n  - Kommissoriet kræver mindst 4 møder i 2026; der er 2 afholdte og 1 planlagt\. \[cadence\]/);
+  assert.match(r.stdout, /koordineringsforum-sonderjylland\): 1 problem\n  - .*mellem mødet den 11\. juni 2026 og mødet den 10\. september 2026 \[meets_before_missing\]/);
   for (const code of ['municipality_missing', 'seat_not_local', 'rotation_same_year']) {
     assert.match(r.stdout, new RegExp(`\\[${code}\\]`));
   }
@@ -67,6 +74,45 @@ test('check lists exactly the deliberate violations of the demo', () => {
   assert.equal(klynge(db, 'check', '--date', '2026-11-23', 'ssu-syddanmark').status, 0);
   // Before the Tønder director left (2026-05-31) that body was complete.
   assert.equal(klynge(db, 'check', '--date', '2026-05-31', 'fsn-sonderjylland').status, 0);
+
+  // Without meetings in klynge, every body with a cadence falls short.
+  const db2 = path.join(dir, 'structure-only.db');
+  klynge(db2, 'import', demo);
+  const bare = klynge(db2, 'check', '--date', '2026-11-23');
+  assert.equal((bare.stdout.match(/\[cadence\]/g) || []).length, 14);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('import-meetings refuses a bad file with the place of the problem, writing nothing', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  assert.equal(klynge(db, 'import', demo).status, 0);
+  const good = JSON.parse(fs.readFileSync(demoMeetings, 'utf8'));
+  const bad = path.join(dir, 'bad.json');
+  const cases = [
+    [(j) => { j.meetings[3].items[1].kind = 'x'; }, /meetings\[3\]\.items\[1\]: kind: ukendt værdi «x»/],
+    [(j) => { j.meetings[0].body = 'findes-ikke'; }, /meetings\[0\]: body: ukendt forum «findes-ikke»/],
+    [(j) => { j.meetings[0].date = '2026-02-30'; }, /meetings\[0\]: date: ugyldig dato/],
+    [(j) => { j.meetings[0].end = '14:00'; j.meetings[0].start = '15:00'; }, /meetings\[0\]: end: mødet skal slutte efter det begynder/],
+    [(j) => { j.meetings[0].items[0].case_number = '/22'; }, /meetings\[0\]\.items\[0\]: case_number:/],
+    [(j) => { j.meetings[0].attendance[0].membership = 'm-ssu-syddanmark-frederik-norgaard'; }, /attendance\[0\]: membership: ukendt medlemskab af forummet/],
+    [(j) => { delete j.meetings[0].items[1].outcome; }, /meetings\[0\]: state: mødet kan ikke blive «Referat godkendt»/],
+    [(j) => { j.meetings[0].colour = 'blå'; }, /meetings\[0\]: ukendt felt «colour»/],
+    [(j) => { j.klynge = 2; }, /formatversionen skal være 1/],
+  ];
+  for (const [mutate, want] of cases) {
+    const j = JSON.parse(JSON.stringify(good));
+    mutate(j);
+    fs.writeFileSync(bad, JSON.stringify(j));
+    const r = klynge(db, 'import-meetings', bad);
+    assert.equal(r.status, 1, want.source);
+    assert.match(r.stderr, want);
+  }
+  fs.writeFileSync(bad, '{"klynge": 1, "meetings": [');
+  assert.match(klynge(db, 'import-meetings', bad).stderr, /ikke gyldig JSON/);
+  // Nothing was written by any of them: the check still finds 14 short.
+  const r = klynge(db, 'check', '--date', '2026-11-23');
+  assert.equal((r.stdout.match(/\[cadence\]/g) || []).length, 14);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
