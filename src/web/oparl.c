@@ -1056,21 +1056,14 @@ static void oparl_location(struct request *req, struct response *res)
 	oparl_send(res, 200, location_json(req, &v));
 }
 
-/* GET /oparl/v1/agendaitem/:id. The store finds items through their
- * meetings: the shallow list of all meetings carries the item ids. */
+/* GET /oparl/v1/agendaitem/:id */
 static void oparl_agenda_item(struct request *req, struct response *res)
 {
 	int64_t id = req_param_id(req, 0);
-	struct meeting *ms = NULL;
-	size_t n = 0;
 	struct err err = { 0 };
 	int64_t mid = 0;
-	if (id && store_meeting_list(req->app->store, req->arena, 0, 0, 0, &ms,
-				     &n, &err) == 0)
-		for (size_t i = 0; i < n && !mid; i++)
-			for (size_t j = 0; j < ms[i].n_items; j++)
-				if (ms[i].items[j].id == id)
-					mid = ms[i].id;
+	if (id && store_item_meeting(req->app->store, id, &mid, &err) != 0)
+		mid = 0;
 	struct meeting v;
 	if (!mid || !meeting_param(req, res, mid, &v)) {
 		if (!mid)

@@ -42,11 +42,13 @@ after(async () => {
 
 // A request as a role (null: the public).
 function as(who) {
-  const h = who ? { Cookie: sid[who] } : {};
+  // The session is looked up per request: the roles are defined before
+  // the server logs them in.
+  const h = () => (who ? { Cookie: sid[who] } : {});
   return {
-    get: (p, headers = {}) => json(srv.base + p, { headers: { ...h, ...headers } }),
-    send: (p, method, data, headers = {}) => send(srv.base + p, method, data, { ...h, ...headers }),
-    del: (p, headers = {}) => json(srv.base + p, { method: 'DELETE', headers: { ...h, ...headers } }),
+    get: (p, headers = {}) => json(srv.base + p, { headers: { ...h(), ...headers } }),
+    send: (p, method, data, headers = {}) => send(srv.base + p, method, data, { ...h(), ...headers }),
+    del: (p, headers = {}) => json(srv.base + p, { method: 'DELETE', headers: { ...h(), ...headers } }),
   };
 }
 const pub = as(null);

@@ -132,33 +132,18 @@ static struct agenda_item *item_in(const struct meeting *m, int64_t id)
 	return NULL;
 }
 
-/*
- * The meeting holding item `id`, loaded complete, and the item in it;
- * 404 (and false) when there is none or the meeting is hidden. The
- * store has no lookup by item, so the shallow list of all meetings is
- * searched (it carries item ids); meetings number in the hundreds.
- */
+/* The meeting holding item `id`, loaded complete, and the item in it;
+ * 404 (and false) when there is none or the meeting is hidden. */
 static bool load_item(struct request *req, struct response *res, int64_t id,
 		      struct meeting *m, struct agenda_item **it)
 {
-	struct meeting *all = NULL;
-	size_t n = 0;
-	struct err err = { 0 };
-	if (!id) {
-		api_error(res, 404, "not_found", ITEM_NOT_FOUND);
-		return false;
-	}
-	if (store_meeting_list(req->app->store, req->arena, 0, 0, 0, &all, &n,
-			       &err) != 0) {
-		store_failed(res, &err, ITEM_NOT_FOUND, false);
-		return false;
-	}
 	int64_t mid = 0;
-	for (size_t i = 0; i < n && !mid; i++)
-		if (item_in(&all[i], id))
-			mid = all[i].id;
-	if (!mid) {
-		api_error(res, 404, "not_found", ITEM_NOT_FOUND);
+	struct err err = { 0 };
+	if (!id || store_item_meeting(req->app->store, id, &mid, &err) != 0) {
+		if (!id || err.kind == ERR_NOT_FOUND)
+			api_error(res, 404, "not_found", ITEM_NOT_FOUND);
+		else
+			store_failed(res, &err, ITEM_NOT_FOUND, false);
 		return false;
 	}
 	if (!load_meeting(req, res, mid, m))
