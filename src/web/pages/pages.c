@@ -446,6 +446,8 @@ void view_person(struct request *req, struct response *res)
 		html_txt(res, p->note);
 		html(res, "</dd>\n");
 	}
+	html_printf(res, "<dt>Møder</dt><dd><a href=\"/people/%lld/calendar.ics\">Kalender (iCalendar)</a></dd>\n",
+		    (long long)p->id);	/* calendar.c */
 	html(res, "</dl>\n");
 
 	size_t n = 0;
