@@ -431,7 +431,10 @@ const char *upload_filename_clean(struct arena *a, const char *name)
 			memmove(r + keep, r + rl - el, el);
 		r[keep + el] = '\0';
 		rl = keep + el;
-		/* the cut may have left spaces before the extension */
+		/* The cut may end in spaces or dots: trimmed as above, so
+		 * that cleaning a clean name changes nothing. */
+		while (rl > 0 && (r[rl - 1] == ' ' || r[rl - 1] == '.'))
+			r[--rl] = '\0';
 	}
 	if (rl == 0)
 		return "bilag";

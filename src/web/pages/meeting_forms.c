@@ -751,7 +751,8 @@ static void item_save(struct request *req, struct response *res,
 		/* The charter's order: psychiatry first, aob last. */
 		size_t n = c->full.n_items + (orig ? 0 : 1);
 		struct agenda_item *items = arena_array(req->arena, n + 1, sizeof(*items));
-		memcpy(items, c->full.items, c->full.n_items * sizeof(*items));
+		if (c->full.n_items)
+			memcpy(items, c->full.items, c->full.n_items * sizeof(*items));
 		if (orig) {
 			for (size_t i = 0; i < n; i++)
 				if (items[i].id == it.id)
@@ -892,7 +893,7 @@ void meeting_item_move_post(struct request *req, struct response *res)
 	}
 	size_t n = c.full.n_items, idx = (size_t)(it - c.full.items);
 	struct agenda_item *items = arena_array(req->arena, n + 1, sizeof(*items));
-	memcpy(items, c.full.items, n * sizeof(*items));
+	memcpy(items, c.full.items, n * sizeof(*items));	/* n >= 1: it is one */
 	if (meeting_item_move(items, n, idx, dir, mtg_psychiatry_first(req, &c.full))) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = i; j > 0 && items[j - 1].number > items[j].number; j--) {
