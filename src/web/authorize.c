@@ -41,9 +41,52 @@ static bool ends_in_id(const char *path)
 	return true;
 }
 
+/* Appends "?k=v&..." of req's query to b, percent-encoded again (the
+ * parameters were decoded on arrival). */
+static void query_append(struct buf *b, const struct request *req)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < req->n_query; i++) {
+		buf_putc(b, i ? '&' : '?');
+		for (int part = 0; part < 2; part++) {
+			const char *s = part ? req->query[i].value : req->query[i].key;
+			if (part)
+				buf_putc(b, '=');
+			for (const unsigned char *p = (const unsigned char *)(s ? s : "");
+			     *p; p++) {
+				if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+					buf_putc(b, (char)*p);
+				} else {
+					buf_putc(b, '%');
+					buf_putc(b, hex[*p >> 4]);
+					buf_putc(b, hex[*p & 15]);
+				}
+			}
+		}
+	}
+}
+
+/* A GET's own page, query string included ("/bodies/3/memberships/new
+ * ?date=2025-01-01"): where to come back to after logging in. */
+static const char *get_page_of(struct request *req)
+{
+	const char *path = req->path ? req->path : "/";
+	if (!req->n_query)
+		return path;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, path);
+	query_append(&b, req);
+	/* An over-long one is not worth keeping: the page without it. */
+	const char *out = b.len <= 2048 ? arena_strndup(req->arena, buf_str(&b), b.len)
+					: path;
+	buf_free(&b);
+	return out;
+}
+
 /*
  * The page the form that posts here lives on (where to come back after
- * logging in): a GET is its own page; "/x/12/delete" and "/x/12" are
+ * logging in): a GET is its own page (with its query); "/x/12/delete" and "/x/12" are
  * edited at "/x/12/edit"; "/bodies/3/memberships" is created at
  * "/bodies/3/memberships/new". Arena-owned.
  */
@@ -52,7 +95,7 @@ static const char *form_page_of(struct request *req)
 	const char *path = req->path ? req->path : "/";
 	if (req->method && (strcmp(req->method, "GET") == 0 ||
 			    strcmp(req->method, "HEAD") == 0))
-		return path;
+		return get_page_of(req);
 	size_t n = strlen(path);
 	static const char del[] = "/delete";
 	if (n > sizeof(del) - 1 && strcmp(path + n - (sizeof(del) - 1), del) == 0)
@@ -227,7 +270,7 @@ static const char *admin_page_of(struct request *req)
 	const char *path = req->path ? req->path : "/";
 	if (req->method && (strcmp(req->method, "GET") == 0 ||
 			    strcmp(req->method, "HEAD") == 0))
-		return path;
+		return get_page_of(req);
 	const char *p = path;
 	for (int seg = 0; seg < 3 && p; seg++)
 		p = strchr(p + 1, '/');

@@ -8,7 +8,10 @@
  * Input: byte 0 picks the method (bits 0-2), the Content-Type (bits
  * 3-5), a 431 refusal (bit 6) and an over-size body (bit 7); the rest
  * is "PATH\nQUERY\nCOOKIE\nBODY" (BODY may hold anything), where COOKIE
- * is "CSRF" or "CSRF;SID": the "csrf" and "sid" cookies. As MHD does,
+ * is "CSRF", "CSRF;SID", "CSRF;SID;XFF" or "CSRF;SID;XFF;AUTH": the
+ * "csrf" and "sid" cookies, X-Forwarded-For (the peer, 127.0.0.1, is a
+ * trusted proxy) and Authorization (an API token, API_TOKEN, of the
+ * fuzz account is live). As MHD does,
  * the path and query values end at a NUL, query pairs are split at '&'
  * and '=', '+' becomes a space, then our unescaper runs on each part.
  *
@@ -43,6 +46,7 @@ static int64_t fuzz_account;
 
 #define SESSION_TOKEN "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define CSRF_TOKEN "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define API_TOKEN "klynge_cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
 
 /* The fuzz session, made again when an input ended it (logout). */
 static void session_ensure(void)
@@ -104,6 +108,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	fuzz_account = acc.id;
+	app.trusted_proxies = "127.0.0.1, ::1";
+	struct arena a;
+	arena_init(&a);
+	const char *th = auth_api_token_hash(&a, API_TOKEN);
+	if (!th || store_token_create(store, acc.id, "fuzz", th, 1, NULL, &err) != 0) {
+		fprintf(stderr, "fuzz_request: store_token_create failed\n");
+		abort();
+	}
+	arena_free(&a);
 	return 0;
 }
 
@@ -164,6 +177,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *sid = strchr(cookie, ';');
 	if (sid)
 		*sid++ = '\0';
+	char *xff = sid ? strchr(sid, ';') : NULL;
+	if (xff)
+		*xff++ = '\0';
+	char *auth = xff ? strchr(xff, ';') : NULL;
+	if (auth)
+		*auth++ = '\0';
 	web_unescape(path);
 	session_ensure();
 	struct web_kv_list q = { .arena = &a };
@@ -177,6 +196,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.query_bad = q.bad,
 		.csrf_cookie = *cookie ? cookie : NULL,
 		.sid_cookie = sid,
+		.peer = "127.0.0.1",
+		.forwarded_for = xff,
+		.authorization = auth,
 		.content_type = content_types[(data[0] >> 3) & 7],
 		.body = p,
 		.body_len = (size_t)(end - p),
@@ -210,11 +232,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	/* Only the live session's token logs in (no password works: the
 	 * account has none; the trusted-header mode is off), and a
-	 * logged-in request's forms carry the session's token. */
-	if (req.principal.account_id &&
+	 * logged-in request's forms carry the session's token; or the API
+	 * token, and only where it counts. */
+	if (req.principal.account_id && !req.via_token &&
 	    (!sid || strcmp(sid, SESSION_TOKEN) != 0 ||
 	     req.principal.account_id != fuzz_account || !req.csrf ||
 	     strcmp(req.csrf, CSRF_TOKEN) != 0))
+		abort();
+	if (req.via_token &&
+	    (!auth || !strstr(auth, API_TOKEN) || req.principal.account_id != fuzz_account ||
+	     !(strncmp(path, "/api", 4) == 0 || strncmp(path, "/oparl", 6) == 0)))
+		abort();
+	/* The client's address is never longer than an address. */
+	if (req.peer && strlen(req.peer) >= 64)
 		abort();
 
 	buf_free(&res.body);

@@ -182,3 +182,21 @@ test('unknown accounts are 404', async () => {
   assert.equal((await admin.get('/admin/accounts/99999')).status, 404);
   assert.equal((await admin.get('/admin/accounts/abc')).status, 404);
 });
+
+test('the login redirect from a form page keeps its query string (a local path only)', async () => {
+  const c = new Client(srv.base);
+  const r = await c.get('/organisations/new?kind=municipality&x=a%26b');
+  assert.equal(r.status, 303);
+  const loc = r.location;
+  assert.equal(loc, '/login?next=' + encodeURIComponent('/organisations/new?kind=municipality&x=a%26b'));
+  const page = await c.get(loc);
+  const fields = formFields(page.text, '/login');
+  assert.equal(fields.find(([n]) => n === 'next')[1], '/organisations/new?kind=municipality&x=a%26b');
+  const done = await c.post('/login', fields.map(([n, v]) => [n,
+    n === 'username' ? 'admin' : n === 'password' ? 'klynge-test-adgangskode' : v]));
+  assert.equal(done.status, 303);
+  assert.equal(done.location, '/organisations/new?kind=municipality&x=a%26b');
+  // Not a way out of the site.
+  const evil = await c.get('/login?next=' + encodeURIComponent('//evil.example/?a=b'));
+  assert.equal(formFields(evil.text, '/login').find(([n]) => n === 'next')[1], '');
+});
