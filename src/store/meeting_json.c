@@ -163,8 +163,8 @@ int meeting_fields_json(const struct meeting *m, struct buf *out)
 	set(j, "state", jcode(meeting_state_code(m->state)), &failed);
 	set(j, "title", jstr(m->title), &failed);
 	set(j, "date", jdate(m->date), &failed);
-	set(j, "start_min", jtime(m->start_min), &failed);
-	set(j, "end_min", jtime(m->end_min), &failed);
+	set(j, "start", jtime(m->start_min), &failed);
+	set(j, "end", jtime(m->end_min), &failed);
 	set(j, "place", jstr(m->place), &failed);
 	set(j, "online_url", jstr(m->online_url), &failed);
 	set(j, "sequence", json_integer(m->sequence), &failed);

@@ -29,7 +29,7 @@ before(async () => {
   });
   sid.admin = await srv.login('admin');
   sid.hans = await srv.login('hans');
-  const base = { body: 'fsn-sonderjylland', start_min: '13:00', end_min: '15:30', place: 'Regionshuset, Damhaven 12, 7100 Vejle' };
+  const base = { body: 'fsn-sonderjylland', start: '13:00', end: '15:30', place: 'Regionshuset, Damhaven 12, 7100 Vejle' };
   let r = await api('/api/v1/meetings', 'POST', { ...base, date: '2026-12-10', title: 'Offentligt møde i december' });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   published = r.body;
@@ -141,7 +141,7 @@ function eventOf(text, id) {
 
 test('SEQUENCE goes up when the time changes and when the meeting is cancelled', async () => {
   const seq0 = Number(eventOf(await feed(`/bodies/${B}/calendar.ics`), published.id).SEQUENCE.value);
-  let r = await api(`/api/v1/meetings/${published.id}`, 'PUT', { start_min: '14:00', end_min: '16:00' });
+  let r = await api(`/api/v1/meetings/${published.id}`, 'PUT', { start: '14:00', end: '16:00' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   let ev = eventOf(await feed(`/bodies/${B}/calendar.ics`), published.id);
   const seq1 = Number(ev.SEQUENCE.value);

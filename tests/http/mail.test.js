@@ -34,7 +34,7 @@ before(async () => {
   });
   sid = await srv.login('admin');
   let r = await api('/api/v1/meetings', 'POST', {
-    body: 'fsn-sonderjylland', date: DATE, start_min: '09:30', end_min: '12:00',
+    body: 'fsn-sonderjylland', date: DATE, start: '09:30', end: '12:00',
     place: 'Sønderborg Sygehus', title: 'Møde i fagligt strategisk niveau',
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -157,7 +157,7 @@ test('an SMTP server that cannot be reached gives a warning; the state change st
   try {
     const osid = await other.login('admin');
     const o = (p, method, data) => send(other.base + p, method, data, { Cookie: osid });
-    let r = await o('/api/v1/meetings', 'POST', { body: 'fsn-sonderjylland', date: DATE, start_min: '09:00', end_min: '10:00' });
+    let r = await o('/api/v1/meetings', 'POST', { body: 'fsn-sonderjylland', date: DATE, start: '09:00', end: '10:00' });
     assert.equal(r.status, 201);
     r = await o(`/api/v1/meetings/${r.body.id}/state`, 'POST', { state: 'invited' });
     assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -58,7 +58,7 @@ const secretary = as('ole');
 const admin = as('admin');
 
 const NEW_MEETING = {
-  body: 'fsn-sonderjylland', date: '2026-12-10', start_min: '13:00', end_min: '15:30',
+  body: 'fsn-sonderjylland', date: '2026-12-10', start: '13:00', end: '15:30',
   place: 'Sønderborg Sygehus, Sydvang 1, 6400 Sønderborg', kind: 'ordinary',
 };
 
@@ -80,8 +80,8 @@ test('creating a meeting: the public 401, a member 403, the secretary 201 with t
   assert.equal(meeting.state, 'planned');
   assert.equal(meeting.body, 'fsn-sonderjylland');
   assert.equal(meeting.date, '2026-12-10');
-  assert.equal(meeting.start_min, '13:00');
-  assert.equal(meeting.end_min, '15:30');
+  assert.equal(meeting.start, '13:00');
+  assert.equal(meeting.end, '15:30');
   assert.ok(meeting.revision >= 1);
   assert.ok(Array.isArray(meeting.tasks) && meeting.tasks.length > 0, 'checklist generated');
   assert.ok(meeting.tasks.every((t) => /^\d{4}-\d\d-\d\d$/.test(t.due)), 'due dates');
@@ -89,8 +89,8 @@ test('creating a meeting: the public 401, a member 403, the secretary 201 with t
 
 test('meeting input is validated field by field, in Danish', async () => {
   const cases = [
-    [{ ...NEW_MEETING, end_min: '12:00' }, 'end_min'],
-    [{ ...NEW_MEETING, start_min: '25:00' }, 'start_min'],
+    [{ ...NEW_MEETING, end: '12:00' }, 'end'],
+    [{ ...NEW_MEETING, start: '25:00' }, 'start'],
     [{ ...NEW_MEETING, date: '2026-02-30' }, 'date'],
     [{ ...NEW_MEETING, kind: 'weekly' }, 'kind'],
     [{ ...NEW_MEETING, body: 'no-such-body' }, 'body'],

@@ -52,7 +52,7 @@ const api = (p, method, data) => send(srv.base + p, method, data, { Cookie: sid 
 
 async function create(date, title, place) {
   const r = await api('/api/v1/meetings', 'POST', {
-    body: 'fsn-sonderjylland', date, start_min: '13:00', end_min: '15:00', title, place,
+    body: 'fsn-sonderjylland', date, start: '13:00', end: '15:00', title, place,
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body;

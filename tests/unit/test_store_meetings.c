@@ -222,8 +222,8 @@ static void test_meeting_create_get(void **state)
 	assert_null(e.before);
 	assert_string_equal(e.after,
 		"{\"id\":1,\"body_id\":4,\"kind\":\"ordinary\",\"state\":\"planned\","
-		"\"title\":\"\",\"date\":\"2022-06-23\",\"start_min\":\"14:00\","
-		"\"end_min\":\"16:00\",\"place\":\"Regionshuset, Damhaven 12, 7100 Vejle\","
+		"\"title\":\"\",\"date\":\"2022-06-23\",\"start\":\"14:00\","
+		"\"end\":\"16:00\",\"place\":\"Regionshuset, Damhaven 12, 7100 Vejle\","
 		"\"online_url\":\"\",\"sequence\":0,\"was_published\":false}");
 
 	assert_int_equal(store_meeting_get(st, &a, m.id + 100, &g, &err),
@@ -1208,7 +1208,7 @@ static void test_fields_json(void **state)
 	assert_string_equal(buf_str(&b),
 		"{\"id\":3,\"body_id\":2,\"kind\":null,\"state\":\"published\","
 		"\"title\":\"Møde \\\"x\\\"\",\"date\":\"2022-06-23\","
-		"\"start_min\":\"14:30\",\"end_min\":\"16:00\",\"place\":\"\","
+		"\"start\":\"14:30\",\"end\":\"16:00\",\"place\":\"\","
 		"\"online_url\":\"\",\"sequence\":2,\"was_published\":true}");
 	buf_reset(&b);
 	assert_int_equal(item_fields_json(&it, &b), 0);

@@ -37,7 +37,7 @@
  *
  * The shape of a meeting and an item is the store's canonical JSON
  * (meeting_fields_json, item_fields_json: the struct's names, times
- * "HH:MM" in "start_min"/"end_min") plus what they hold and the usual
+ * "HH:MM" in "start"/"end") plus what they hold and the usual
  * "revision", "created", "modified". What GET gives may be PUT back:
  * the read-only parts are accepted and ignored.
  */
@@ -425,7 +425,7 @@ static void read_time(struct api_in *in, const char *field, int *dst,
 static void meeting_parse(struct api_in *in, struct meeting *m)
 {
 	static const char *const fields[] = { "id", "body_id", "body", "kind",
-		"state", "title", "date", "start_min", "end_min", "place",
+		"state", "title", "date", "start", "end", "place",
 		"online_url", "sequence", "was_published", "display_title",
 		"state_label", "url", "items", "documents", "attendance",
 		"tasks", "events", "created", "modified", "revision", NULL };
@@ -435,8 +435,8 @@ static void meeting_parse(struct api_in *in, struct meeting *m)
 	api_in_text(in, "title", &m->title);
 	api_in_date(in, "date", &m->date);
 	bool given = false;
-	read_time(in, "start_min", &m->start_min, &given);
-	read_time(in, "end_min", &m->end_min, &given);
+	read_time(in, "start", &m->start_min, &given);
+	read_time(in, "end", &m->end_min, &given);
 	api_in_text(in, "place", &m->place);
 	api_in_text(in, "online_url", &m->online_url);
 	/* The state has its own route; the one GET gave may be sent back. */
@@ -478,13 +478,13 @@ static void meeting_validate(struct arena *a, const struct meeting *m,
 	if (!m->date)
 		field_errors_add(a, e, "date", "Datoen skal angives");
 	if (m->start_min < 0)
-		field_errors_add(a, e, "start_min",
+		field_errors_add(a, e, "start",
 				 "Starttidspunktet skal angives (TT:MM)");
 	if (m->end_min < 0)
-		field_errors_add(a, e, "end_min",
+		field_errors_add(a, e, "end",
 				 "Sluttidspunktet skal angives (TT:MM)");
 	if (m->start_min >= 0 && m->end_min >= 0 && m->end_min <= m->start_min)
-		field_errors_add(a, e, "end_min", "Mødet skal slutte, efter "
+		field_errors_add(a, e, "end", "Mødet skal slutte, efter "
 				 "det begynder");
 	if (strlen(m->title) > TEXT_MAX)
 		field_errors_add(a, e, "title", "Titlen må højst være %d tegn",
