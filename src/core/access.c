@@ -519,3 +519,17 @@ bool access_item_edit(const struct structure *s, const struct principal *p,
 	       (!it->decision || !*it->decision) &&
 	       it->outcome == OUTCOME_NONE;
 }
+
+/* Private notes: the author must be an account (the note is keyed by
+ * it), and must read the item in full by role - the public reads public
+ * items in full too, but annotating is the member's privilege (issue 3),
+ * not the reader's. */
+bool access_annotate(const struct structure *s, const struct principal *p,
+		     const struct meeting *m, const struct agenda_item *it,
+		     int date)
+{
+	if (!p || !p->account_id || !m || !it)
+		return false;
+	return access_meeting_full(s, p, m->body_id, date) ||
+	       is_handler(p, it);
+}

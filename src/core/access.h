@@ -156,5 +156,13 @@ bool access_meeting_approve(const struct structure *s,
 bool access_item_edit(const struct structure *s, const struct principal *p,
 		      const struct meeting *m, const struct agenda_item *it,
 		      int date);
+/* May p keep a private note [private noter] on this item? Those who
+ * read the item in full by role: access_meeting_full for the meeting's
+ * body (members, chairs, secretaries, administrators) or the item's
+ * case handler; and only a logged-in account (a note belongs to an
+ * account_id). The note is shown to its author only, never to others. */
+bool access_annotate(const struct structure *s, const struct principal *p,
+		     const struct meeting *m, const struct agenda_item *it,
+		     int date);
 
 #endif

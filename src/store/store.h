@@ -414,6 +414,22 @@ int store_blob_get(struct store *st, struct arena *a, const char *token,
 int meeting_fields_json(const struct meeting *m, struct buf *out);
 int item_fields_json(const struct agenda_item *it, struct buf *out);
 
+/* ---- annotations (annotations.c, 0007_annotations.sql) ----------------
+ * A member's private note on an agenda item [private noter]: one per
+ * (account, item), readable only by its author. No audit row is written
+ * for notes (the Historik may be public); callers check access_annotate
+ * (core/access.h) and must never pass another account's id.
+ */
+/* The account's note on the item, arena copy, "" when there is none. */
+int store_annotation_get(struct store *st, struct arena *a,
+			 int64_t account_id, int64_t item_id,
+			 const char **text, struct err *err);
+/* Saves the account's note (now: Unix seconds); "" or NULL deletes it.
+ * A missing item or account is ERR_INVALID "bad_reference". */
+int store_annotation_set(struct store *st, int64_t account_id,
+			 int64_t item_id, const char *text, int64_t now,
+			 struct err *err);
+
 /* ---- meetings files (meetings_file.c) -------------------------------
  * The format is docs/meetings-format.md: {"klynge": 1, "meetings": [...]}
  * with bodies, handlers and memberships named by their keys in s.

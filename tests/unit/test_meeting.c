@@ -1656,6 +1656,54 @@ static void item_edit(void **state)
 	fx_free(&x.f);
 }
 
+/* Private notes (issue 3: a member "reads everything of the body,
+ * closed items included, and may annotate privately"): members, chairs,
+ * the secretariat, administrators and the item's case handler; never
+ * the public, an account without a person, another body's secretary or
+ * someone else's case handler; and never without an account. */
+static void annotate(void **state)
+{
+	(void)state;
+	struct mx x;
+	mx_init(&x);
+	x.m.state = MEETING_PUBLISHED;
+	struct agenda_item *closed = &x.items[1];	/* Hanne's, closed */
+	struct agenda_item *open = &x.items[0];
+
+	const struct principal yes[] = { pp(1, x.p_member), pp(2, x.p_chair),
+					 pp(3, x.p_sec), MP_ADMIN };
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		assert_true(access_annotate(&x.f.s, &yes[i], &x.m, closed, A_DATE));
+		assert_true(access_annotate(&x.f.s, &yes[i], &x.m, open, A_DATE));
+	}
+	/* The case handler: their own items only, closed or not. */
+	struct principal h = pp(8, x.p_handler);
+	assert_true(access_annotate(&x.f.s, &h, &x.m, closed, A_DATE));
+	assert_true(access_annotate(&x.f.s, &h, &x.m, &x.items[2], A_DATE));
+	assert_false(access_annotate(&x.f.s, &h, &x.m, open, A_DATE));
+	assert_false(access_annotate(&x.f.s, &h, &x.m, &x.items[3], A_DATE));
+
+	/* The public reads the public item in full but may not annotate. */
+	const struct principal no[] = { MP_PUBLIC, MP_NOBODY, pp(6, x.p_sec_c),
+					pp(7, x.p_other + 1000) };
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		assert_false(access_annotate(&x.f.s, &no[i], &x.m, closed, A_DATE));
+		assert_false(access_annotate(&x.f.s, &no[i], &x.m, open, A_DATE));
+	}
+	/* A note belongs to an account: a person without one has none. */
+	struct principal m0 = pp(0, x.p_member), h0 = pp(0, x.p_handler);
+	struct principal admin0 = { 0, 0, true };
+	assert_false(access_annotate(&x.f.s, &m0, &x.m, open, A_DATE));
+	assert_false(access_annotate(&x.f.s, &h0, &x.m, closed, A_DATE));
+	assert_false(access_annotate(&x.f.s, &admin0, &x.m, open, A_DATE));
+	/* Outside the member's term: no longer. */
+	assert_false(access_annotate(&x.f.s, &yes[0], &x.m, open, 20270101));
+	assert_false(access_annotate(&x.f.s, &yes[0], NULL, open, A_DATE));
+	assert_false(access_annotate(&x.f.s, &yes[0], &x.m, NULL, A_DATE));
+	assert_false(access_annotate(&x.f.s, NULL, &x.m, open, A_DATE));
+	fx_free(&x.f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1690,6 +1738,7 @@ int main(void)
 		cmocka_unit_test(meeting_view_minutes_approved),
 		cmocka_unit_test(meeting_edit_approve),
 		cmocka_unit_test(item_edit),
+		cmocka_unit_test(annotate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
