@@ -132,10 +132,11 @@ function pdfPng(file, pageNo, name) {
     '-singlefile', file, out(name)]);
 }
 
-// The first page (1-based) of a PDF whose text contains needle.
-function pageWith(file, needle) {
+// The first page (1-based, from page `from` on: page 1 holds the table
+// of contents) of a PDF whose text contains needle; 0 when none.
+function pageWith(file, needle, from = 2) {
   const n = pdfPages(file);
-  for (let i = 1; i <= n; i++) {
+  for (let i = from; i <= n; i++) {
     const t = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' });
     if (squash(t).includes(squash(needle)))
       return i;
@@ -356,9 +357,9 @@ step('4. invited, approved by the chair, published; the agenda PDF in both editi
   const itemPage = pageWith(st.agendaFull, seed.items[0].presentation.split('\n')[2].slice(0, 40));
   assert.ok(itemPage > 1, 'item 1 has its page');
   pdfPng(st.agendaFull, itemPage, 'agenda-pdf-item');
-  const attPage = pageWith(st.agendaFull, 'Bilag 1.1:');
-  if (attPage)
-    pdfPng(st.agendaFull, attPage, 'agenda-pdf-attachment');
+  const attPage = pageWith(st.agendaFull, 'Bilag 1.1:', itemPage + 1);
+  assert.ok(attPage > itemPage, 'the first attachment follows item 1');
+  pdfPng(st.agendaFull, attPage, 'agenda-pdf-attachment');
 
   // The agenda as HTML.
   await go(admin, admin.getByRole('link', { name: 'Dagsorden (HTML)' }));
@@ -425,7 +426,7 @@ step('6. the minutes PDF reads like the original minutes', async () => {
   assert.match(text, /23\. juni 2022/);
 
   pdfPng(st.minutes, 1, 'minutes-pdf-1');
-  const decisionPage = pageWith(st.minutes, 'Beslutning for Punkt 1');
+  const decisionPage = pageWith(st.minutes, seed.items[0].decision.slice(0, 60));
   assert.ok(decisionPage > 0);
   pdfPng(st.minutes, decisionPage, 'minutes-pdf-decision');
 
