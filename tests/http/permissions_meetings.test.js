@@ -216,6 +216,9 @@ for (const role of Object.keys(ROLES)) {
       assert.equal(r.status, 200);
       assert.equal(r.text.includes(DRAFT_MEETING_TITLE), w.draft, `${role} ${p}: unpublished meeting listed`);
       noLeak(role, p, r.text, w);
+      // The cadence is the check's answer for everyone (klynge check):
+      // counted over all meetings, the unpublished one too.
+      assert.match(r.text, /2 af mindst 4 møder i 2026 <span class="muted">\(0 afholdt, 2 planlagt\)/, `${role} ${p}: cadence`);
     }
 
     // The API, through the session (the public has none: it reads too).

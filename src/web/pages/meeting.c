@@ -302,16 +302,31 @@ static void post_button(struct request *req, struct response *res,
 /* ---- the body's meetings -------------------------------------------- */
 
 /* Every meeting (all bodies: "meets before" looks at another body's)
- * as the principal may see them. */
-static struct meeting *visible_meetings(struct request *req, size_t *n)
+ * as the principal may see them; *all and *n_all (both may be NULL)
+ * get every meeting, for the year's rules: whether a body keeps its
+ * cadence is public, and the public's answer must be the check's
+ * (klynge check), not one that leaves out a meeting not yet published.
+ * The rules' results carry counts and dates of the other body's
+ * meetings, never an unpublished meeting's title or agenda. */
+static struct meeting *visible_meetings(struct request *req, size_t *n,
+					struct meeting **all_out,
+					size_t *n_all)
 {
 	struct meeting *all = NULL;
 	size_t na = 0;
 	struct err err = { 0 };
 	*n = 0;
+	if (all_out)
+		*all_out = NULL;
+	if (n_all)
+		*n_all = 0;
 	if (store_meeting_list(req->app->store, req->arena, 0, 0, 0, &all, &na,
 			       &err) != 0)
 		return NULL;
+	if (all_out)
+		*all_out = all;
+	if (n_all)
+		*n_all = na;
 	struct meeting *out = arena_array(req->arena, na + 1, sizeof(*out));
 	const struct structure *s = web_structure_full(req);
 	int today = date_today();
@@ -393,8 +408,9 @@ void meeting_list(struct request *req, struct response *res)
 		page_error(req, res, 404, "Forummet findes ikke.");
 		return;
 	}
-	size_t n = 0;
-	struct meeting *ms = visible_meetings(req, &n);
+	size_t n = 0, n_all = 0;
+	struct meeting *all = NULL;
+	struct meeting *ms = visible_meetings(req, &n, &all, &n_all);
 	int this_year = date_year(date_today());
 	int lo = this_year, hi = this_year;
 	for (size_t i = 0; i < n; i++) {
@@ -420,7 +436,7 @@ void meeting_list(struct request *req, struct response *res)
 		if (!cnt && y != this_year)
 			continue;
 		html_printf(res, "<section id=\"aar-%d\">\n<h2>%d</h2>\n", y, y);
-		year_rules(req, res, b, y, ms, n);
+		year_rules(req, res, b, y, all, n_all);
 		if (!cnt) {
 			html(res, "<p class=\"empty\">Ingen møder i året.</p>\n</section>\n");
 			continue;
@@ -441,8 +457,9 @@ void meeting_list(struct request *req, struct response *res)
 void meeting_body_section(struct request *req, struct response *res,
 			  const struct body *b)
 {
-	size_t n = 0;
-	struct meeting *ms = visible_meetings(req, &n);
+	size_t n = 0, n_all = 0;
+	struct meeting *all = NULL;
+	struct meeting *ms = visible_meetings(req, &n, &all, &n_all);
 	int today = date_today();
 	html(res, "<section id=\"moeder\">\n<h2>Møder</h2>\n");
 	const struct meeting *last = NULL;
@@ -492,7 +509,7 @@ void meeting_body_section(struct request *req, struct response *res,
 	}
 	if (!any)
 		html(res, "<p class=\"empty\">Der er ingen møder endnu.</p>\n");
-	year_rules(req, res, b, date_year(today), ms, n);
+	year_rules(req, res, b, date_year(today), all, n_all);
 	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/meetings\">Alle møder</a>",
 		    (long long)b->id);
 	if (may_plan(req, b))
