@@ -510,8 +510,9 @@ void meeting_body_section(struct request *req, struct response *res,
 	if (!any)
 		html(res, "<p class=\"empty\">Der er ingen møder endnu.</p>\n");
 	year_rules(req, res, b, date_year(today), all, n_all);
-	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/meetings\">Alle møder</a>",
-		    (long long)b->id);
+	html_printf(res, "<p class=\"actions\"><a class=\"button\" href=\"/bodies/%lld/meetings\">Alle møder</a>"
+		    " <a class=\"button\" href=\"/bodies/%lld/calendar.ics\">Kalender (iCalendar)</a>",
+		    (long long)b->id, (long long)b->id);
 	if (may_plan(req, b))
 		html_printf(res, " <a class=\"button\" href=\"/bodies/%lld/meetings/new\">Planlæg møde</a>",
 			    (long long)b->id);
@@ -813,6 +814,9 @@ static void documents_html(struct request *req, struct response *res,
 {
 	const struct meeting *v = &c->view;
 	bool edit = web_may_meeting(req, &c->full, NULL, WEB_MEETING_EDIT);
+	/* Who generated a document is an account name: like the state
+	 * history's actors, only for those who see the whole meeting. */
+	bool who = web_may_meeting(req, &c->full, NULL, WEB_MEETING_FULL);
 	if (!v->n_documents && !edit)
 		return;
 	html(res, "<section id=\"dokumenter\">\n<h2>Dokumenter</h2>\n");
@@ -835,7 +839,7 @@ static void documents_html(struct request *req, struct response *res,
 			mtg_size(res, d->size);
 			html(res, "</td><td>");
 			html_txt(res, at);
-			if (d->created_by && *d->created_by) {
+			if (who && d->created_by && *d->created_by) {
 				html(res, " af ");
 				html_txt(res, d->created_by);
 			}
@@ -1087,7 +1091,7 @@ void mtg_item_page(struct request *req, struct response *res, struct mtg *c,
 	item_body(req, res, vit, true, true);
 	html(res, "</article>\n");
 	if (item_edit && agenda_open) {
-		html(res, "<section id=\"bilag\">\n<h2>Bilag</h2>\n");
+		html(res, "<section id=\"bilag\">\n<h2>Rediger bilag</h2>\n");
 		if (vit->n_attachments) {
 			html(res, "<ul class=\"plain\">");
 			for (size_t i = 0; i < vit->n_attachments; i++) {
@@ -1163,6 +1167,22 @@ static void document_html(struct request *req, struct response *res,
 	html(res, "</dl>\n");
 	if (minutes && v->state != MEETING_MINUTES_APPROVED)
 		html(res, "<p class=\"notice warn\">Udkast – referatet er endnu ikke godkendt.</p>\n");
+	if (minutes && v->state == MEETING_MINUTES_APPROVED) {
+		/* As the PDF says it; the date only for those who see the
+		 * state history (the public's view has no events). */
+		const char *when = NULL;
+		for (size_t i = 0; i < v->n_events; i++)
+			if (v->events[i].to == MEETING_MINUTES_APPROVED)
+				when = v->events[i].at;
+		html(res, "<p class=\"notice ok\">Referatet er godkendt");
+		if (when) {
+			char at[48];
+			audit_time_da(when, at, sizeof(at));
+			html(res, " den ");
+			html_txt(res, at);
+		}
+		html(res, ".</p>\n");
+	}
 	html(res, "</header>\n");
 	if (minutes && v->n_attendance) {
 		const struct structure *s = web_structure(req);
