@@ -293,6 +293,10 @@ step('3. the five items, "Eventuelt" stays last, two attachments on item 1', asy
     await assert.doesNotReject(page.locator('ol.attachments').getByRole('link', { name }).waitFor());
   }
   assert.equal(await page.locator('ol.attachments li').count(), 2);
+  // One "Bilag" heading (the item's list); the section to change them
+  // has its own name.
+  assert.equal(await page.getByRole('heading', { name: 'Bilag', exact: true }).count(), 1);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Rediger bilag' }).waitFor());
   // The item page shows the texts (markdown rendered) and the case number.
   await assert.doesNotReject(page.getByRole('heading', { name: 'Baggrund' }).waitFor());
   assert.match(await page.locator('dl.facts').innerText(), /22\/17744/);
@@ -433,6 +437,7 @@ step('6. the minutes PDF reads like the original minutes', async () => {
   await go(page, page.getByRole('link', { name: 'Referat (HTML)' }));
   await page.locator('h1', { hasText: 'Referat' }).waitFor();
   assert.equal(await page.getByText('Udkast – referatet er endnu ikke godkendt').count(), 0);
+  assert.match(await page.locator('.notice.ok').innerText(), /^Referatet er godkendt den \d+\. \S+ \d{4}/);
   await assert.doesNotReject(page.getByRole('heading', { name: 'Deltagere' }).waitFor());
   await page.screenshot({ path: out('6-minutes-html.png'), fullPage: true });
 });
@@ -448,9 +453,14 @@ step('7. the public sees the published meeting and its items, no edit buttons', 
     assert.equal(await page.getByRole('link', { name }).count(), 0, `no ${name}`);
   assert.equal(await page.getByRole('button').filter({ hasNotText: /Søg/ }).count(), 0, 'no buttons');
   assert.equal(await page.getByText('Tjekliste for sekretariatet').count(), 0);
+  // The documents without the account that generated them.
+  assert.equal(await page.locator('#dokumenter').getByRole('row').count(), 3, 'two public editions');
+  assert.doesNotMatch(await page.locator('#dokumenter').innerText(), /\baf admin\b/);
   await page.screenshot({ path: out('7-public.png'), fullPage: true });
   // The public minutes: the decisions, no attendance.
   await go(page, page.getByRole('link', { name: 'Referat (HTML)' }));
   assert.ok(squash(await page.locator('article').innerText()).includes(squash(seed.items[4].decision)));
+  assert.equal(await page.locator('.notice.ok').innerText(), 'Referatet er godkendt.');
+  assert.equal(await page.getByRole('heading', { name: 'Deltagere' }).count(), 0);
   await page.context().close();
 });
