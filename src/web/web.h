@@ -153,6 +153,7 @@ extern const struct route meeting_routes[];	/* pages/meeting.c: meeting pages an
 extern const struct route meeting_api_routes[];	/* api/meetings.c */
 extern const struct route calendar_routes[];	/* calendar.c: .ics feeds */
 extern const struct route admin_routes[];	/* pages/admin.c: accounts (administrators) */
+extern const struct route note_routes[];	/* pages/meeting_notes.c: private notes on items */
 
 /* Runs the server until SIGINT/SIGTERM. */
 int web_serve(struct app *app, const char *addr, int port);

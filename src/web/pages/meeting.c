@@ -1119,6 +1119,7 @@ void mtg_item_page(struct request *req, struct response *res, struct mtg *c,
 			  "<div class=\"form-actions actions\"><button type=\"submit\">Upload bilag</button></div></form>\n");
 		html(res, "</section>\n");
 	}
+	meeting_notes_form(req, res, c, vit);
 	html(res, "<p><a href=\"");
 	html_attr(res, mtg_url(req, c->view.id));
 	html(res, "#dagsorden\">Tilbage til mødet</a></p>\n");

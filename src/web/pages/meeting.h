@@ -76,6 +76,11 @@ void mtg_meeting_page(struct request *req, struct response *res,
 		      struct mtg *c, int status, const char *error,
 		      const char *warning);
 
+/* The item page's "Mine private noter" form for those who may annotate
+ * the item (meeting_notes.c; nothing for others). */
+void meeting_notes_form(struct request *req, struct response *res,
+			const struct mtg *c, const struct agenda_item *vit);
+
 /* The "Møder" section of the body page (view_body.c). */
 void meeting_body_section(struct request *req, struct response *res,
 			  const struct body *b);
