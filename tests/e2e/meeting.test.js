@@ -339,6 +339,12 @@ step('4. invited, approved by the chair, published; the agenda PDF in both editi
   st.agendaFull = await download(admin, 'Dagsorden', 'Fuld udgave', out('agenda-full.pdf'));
   st.agendaPublic = await download(admin, 'Dagsorden', 'Offentlig udgave', out('agenda-public.pdf'));
   await admin.screenshot({ path: out('4-meeting.png'), fullPage: true });
+  // The page down to the checklist (docs/screenshots/meeting.png); a
+  // fresh load, scrolled to the top, so the box is the page's.
+  await admin.goto(st.url);
+  const checklist = await admin.locator('#tjekliste').boundingBox();
+  await admin.screenshot({ path: out('4-meeting-top.png'), fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: Math.round(checklist.y) } });
 
   for (const file of [st.agendaFull, st.agendaPublic]) {
     const text = pdftotext(file);
