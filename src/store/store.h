@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/casework.h"
 #include "../core/meeting.h"
 #include "../core/model.h"
 #include "../util/arena.h"
@@ -394,6 +395,8 @@ struct store_blob {
 	int64_t item_id;		/* 0 for a document */
 	int64_t attachment_id;		/* 0 for a document */
 	int64_t document_id;		/* 0 for an attachment */
+	int64_t initiative_id;		/* a shared initiative's file; then
+					   meeting_id and item_id are 0 */
 	bool public_edition;		/* documents only */
 	const char *filename;		/* attachment's, or made up for a
 					   document: "dagsorden-v2.pdf" */
@@ -448,6 +451,87 @@ int meetings_from_json(struct arena *a, const struct structure *s,
 		       size_t *n, struct err *err);
 int store_meetings_import(struct store *st, const struct structure *s,
 			  const struct meeting *ms, size_t n, int today,
+			  struct err *err);
+
+/* ---- casework (casework.c, 0008_casework.sql) ------------------------
+ * Cases with their flow steps and agenda-item links, flow templates,
+ * health agreements, follow-up actions with notes, shared initiatives
+ * with comments and files (core/casework.h). Conventions as for meetings:
+ * one transaction per write with its audit row(s) (kinds "case",
+ * "case_step", "template", "agreement", "action", "initiative",
+ * "comment"; body_id = the case's origin body, the action's body, or 0),
+ * revisions compare-and-set where the struct has one, generation moves.
+ * Callers check rules (core/casework.h) and permissions first.
+ */
+
+/* Everything, for the cross-cluster pages (arena-owned, ordered by id;
+ * cases with steps and item links, actions with notes, initiatives
+ * with comments and files (metadata), templates with steps). */
+int store_casework_load(struct store *st, struct arena *a,
+			struct casework *out, struct err *err);
+
+/* Flow templates: insert (id 0) or update, replacing the steps. */
+int store_template_save(struct store *st, struct flow_template *t,
+			struct err *err);
+int store_template_delete(struct store *st, int64_t id, struct err *err);
+
+/* A health agreement and its items (visions, focus areas, principles,
+ * goals) replaced as a whole; items' parent_id refer to other items by
+ * their index + 1 in `items` on input (the store sets real ids, and
+ * item ids stay stable for items whose key is unchanged). */
+int store_agreement_save(struct store *st, struct health_agreement *h,
+			 struct agreement_item *items, size_t n,
+			 struct err *err);
+
+/* Cases. store_case_save saves the case's own fields (insert: also
+ * c->steps, positions as given, and c->item_ids); update: CAS on
+ * revision, steps and links untouched. */
+int store_case_save(struct store *st, struct case_file *c, struct err *err);
+int store_case_get(struct store *st, struct arena *a, int64_t id,
+		   struct case_file *out, struct err *err);
+/* Appends steps to a case (positions continue after the last). */
+int store_case_steps_add(struct store *st, int64_t case_id,
+			 const struct case_step *steps, size_t n,
+			 struct err *err);
+/* Updates one step's action, status, started, finished, item_id, note,
+ * due (by id; case_id must match). */
+int store_case_step_update(struct store *st, const struct case_step *stp,
+			   struct err *err);
+/* Links an agenda item to a case (no-op when linked). */
+int store_case_link_item(struct store *st, int64_t case_id, int64_t item_id,
+			 struct err *err);
+/* The cases linked to an agenda item (ids, arena). */
+int store_cases_of_item(struct store *st, struct arena *a, int64_t item_id,
+			int64_t **ids, size_t *n, struct err *err);
+
+/* Follow-up actions (insert/update with CAS) and their progress notes
+ * (append-only; author = the actor). */
+int store_action_save(struct store *st, struct followup_action *fa,
+		      struct err *err);
+int store_action_note_add(struct store *st, int64_t action_id,
+			  const char *text, struct err *err);
+
+/* Initiatives (insert/update with CAS), comments (append-only; author =
+ * the actor) and files (like store_attachment_add: token, sha256; the
+ * bytes through store_blob_get, with initiative_id set in the blob). */
+int store_initiative_save(struct store *st, struct initiative *in,
+			  struct err *err);
+int store_initiative_comment_add(struct store *st, int64_t initiative_id,
+				 int64_t area_id, const char *text,
+				 struct err *err);
+int store_initiative_file_add(struct store *st, int64_t initiative_id,
+			      struct attachment *at, const void *data,
+			      size_t len, struct err *err);
+
+/* ---- casework files (casework_file.c) ----------------------------------
+ * docs/casework-format.md: {"klynge": 1, "agreements": [...],
+ * "templates": [...], "cases": [...], "actions": [...],
+ * "initiatives": [...]} naming bodies, organisations, people and areas by
+ * their structure keys, agreement items by their keys. Checked whole
+ * before anything is written (Danish errors with JSON paths), then
+ * written through the functions above. */
+int store_casework_import(struct store *st, const struct structure *s,
+			  const char *text, size_t len, int today,
 			  struct err *err);
 
 /* ---- structure files (structure_json.c) ------------------------------

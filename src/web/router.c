@@ -79,6 +79,7 @@ static const struct route *const *route_tables(void)
 	static const struct route *const tables[] = {
 		page_routes, form_routes, api_routes, oparl_routes, auth_routes,
 		meeting_routes, meeting_api_routes, calendar_routes,
+		case_routes, case_api_routes,
 		admin_routes, note_routes, NULL
 	};
 	return tables;

@@ -152,6 +152,8 @@ extern const struct route auth_routes[];	/* auth.c: /login, /logout */
 extern const struct route meeting_routes[];	/* pages/meeting.c: meeting pages and forms */
 extern const struct route meeting_api_routes[];	/* api/meetings.c */
 extern const struct route calendar_routes[];	/* calendar.c: .ics feeds */
+extern const struct route case_routes[];	/* pages/cases.c: casework pages and forms */
+extern const struct route case_api_routes[];	/* api/cases.c */
 extern const struct route admin_routes[];	/* pages/admin.c: accounts (administrators) */
 extern const struct route note_routes[];	/* pages/meeting_notes.c: private notes on items */
 

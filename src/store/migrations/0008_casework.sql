@@ -1,0 +1,1 @@
+-- placeholder (issue 5): replaced by the casework schema
