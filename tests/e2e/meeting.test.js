@@ -94,7 +94,7 @@ async function newPage() {
     acceptDownloads: true,
   });
   const page = await ctx.newPage();
-  page.setDefaultTimeout(5000);
+  page.setDefaultTimeout(15000);
   return page;
 }
 
