@@ -337,6 +337,41 @@ enum case_state case_state(const struct case_file *c);
 bool case_is_decided(const struct case_file *c);
 
 /*
+ * May step i of c change to status `to` on `date` (the day it is
+ * recorded)? NULL when it may, else a static Danish message. Checked in
+ * this order:
+ *  - an unknown step or status is refused; no change (to == status) is
+ *    always allowed;
+ *  - an APPROVE_COUNCIL step may never be skipped ("Godkendelsen i
+ *    regionsråd og byråd kan ikke springes over, når sagen har
+ *    økonomiske konsekvenser.");
+ *  - a done step is final: it does not go back to pending, started or
+ *    skipped (the decision is the record; a new step is added instead);
+ *  - starting or finishing on a date before the case started is refused;
+ *  - an IMPLEMENT step cannot start (or be done) before the case is
+ *    decided (case_is_decided), when the case has a DECIDE or council
+ *    step at all ("Implementeringen kan ikke begynde, før sagen er
+ *    besluttet.");
+ *  - an APPROVE_COUNCIL step cannot start or be done before a DECIDE
+ *    step is done;
+ *  - a DECIDE step cannot be done while a PREPARE or RECOMMEND step of
+ *    an earlier stage is pending or started (decide on a prepared case;
+ *    skip the preparation explicitly to decide without it).
+ * Going back from started or skipped to pending is allowed.
+ */
+const char *case_step_change_problem(const struct case_file *c, size_t i,
+				     enum step_status to, int date);
+
+/*
+ * Who does the step, in Danish: the body's name; for a council approval
+ * "Regionsrådet" (a region or regional council organisation) or
+ * "Byrådet i <the municipality's name>" (arena), another organisation's
+ * name. "" for a step with neither body nor organisation.
+ */
+const char *case_step_target_label(struct arena *a, const struct structure *s,
+				   const struct case_step *st);
+
+/*
  * Lead time: for each body with an IMPLEMENT step of c, the days from
  * the decision (the date the last DECIDE step, or the last council
  * approval when there are any, was done) to the step's `started`
