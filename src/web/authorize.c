@@ -230,6 +230,28 @@ bool web_authorize_meeting(struct request *req, struct response *res,
 	return false;
 }
 
+/* ---- casework (issue 5) ------------------------------------------------
+ * Core decides (the access_* functions of core/casework.h); the caller
+ * passes the answer, and this gives the refusal its usual shape. A
+ * casework form posts to a path the structure forms' convention does
+ * not know ("/cases/3/steps/7"), so the caller may name the page to
+ * come back to after logging in.
+ */
+bool web_authorize_case(struct request *req, struct response *res,
+			bool allowed, const char *back)
+{
+	req->no_cache = true;
+	if (allowed)
+		return true;
+	if (back && *back == '/' && back[1] != '/' &&
+	    req->principal.account_id == 0 && !is_api(req)) {
+		res_redirect(res, login_url(req, back));
+		return false;
+	}
+	refuse_write(req, res);
+	return false;
+}
+
 /* ---- what the history may show (the read side of the same rule) ---- */
 
 bool web_audit_visible(struct request *req, const struct audit_entry *e)

@@ -135,6 +135,11 @@ static const struct {
 	{ "/people", "Personer", "/people" },
 	{ "/organisations", "Organisationer", "/organisations" },
 	{ "/areas", "Klynger", "/areas" },
+	/* Casework (issue 5, pages/cases*.c). */
+	{ "/cases", "Sager", "/cases" },
+	{ "/followup", "Opfølgning", "/followup" },
+	{ "/initiatives", "Vidensdeling", "/initiatives" },
+	{ "/agreement", "Sundhedsaftale", "/agreement" },
 };
 
 /* Is path the section prefix itself or below it ("/bodies", "/bodies/3")? */

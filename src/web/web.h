@@ -260,6 +260,16 @@ bool web_authorize_meeting(struct request *req, struct response *res,
 			   const struct agenda_item *it,
 			   enum web_meeting_action what);
 
+/* ---- casework (issue 5): the same answers for casework writes --------
+ * `allowed` is the decision of an access_* function of core/casework.h
+ * (for req->principal, on the whole structure and today's date). When
+ * false, fills res like web_authorize_save: the public 303 to
+ * /login?next=<back> (back: the page the form lives on; NULL derives it
+ * from the path like the structure forms), a logged-in user 403 (under
+ * /api/ 401/403 JSON). */
+bool web_authorize_case(struct request *req, struct response *res,
+			bool allowed, const char *back);
+
 /* Static files served at /static/NAME (generated from assets/). */
 extern const struct embedded_file web_assets[];
 

@@ -17,6 +17,7 @@
 
 #include "../../core/access.h"
 #include "../../util/date.h"
+#include "cases.h"
 #include "pages.h"
 
 const struct route meeting_routes[] = {
@@ -1089,6 +1090,7 @@ void mtg_item_page(struct request *req, struct response *res, struct mtg *c,
 	}
 	html(res, "<article class=\"agenda-item\">\n");
 	item_body(req, res, vit, true, true);
+	cases_item_line(req, res, vit->id);	/* cases.c (issue 5) */
 	html(res, "</article>\n");
 	if (item_edit && agenda_open) {
 		html(res, "<section id=\"bilag\">\n<h2>Rediger bilag</h2>\n");

@@ -169,6 +169,22 @@ void meeting_file(struct request *req, struct response *res)
 		page_error(req, res, 404, "Filen findes ikke.");
 		return;
 	}
+	if (blob.initiative_id) {
+		/* A shared initiative's file (issue 5): knowledge sharing is
+		 * the clusters' open record (core/casework.h), so public. */
+		buf_reset(&res->body);
+		buf_put(&res->body, blob.data, blob.len);
+		res->status = 200;
+		res->content_type = blob.media_type && *blob.media_type
+					    ? blob.media_type : "application/octet-stream";
+		res_header(res, "Content-Disposition",
+			   disposition(req->arena, blob.filename && *blob.filename
+							   ? blob.filename : "fil"));
+		res_header(res, "X-Content-Type-Options", "nosniff");
+		res_header(res, "Content-Security-Policy", "sandbox");
+		res_header(res, "Cache-Control", "public, max-age=300");
+		return;
+	}
 	struct meeting full, view, pub;
 	const struct structure *s = web_structure_full(req);
 	int today = date_today();

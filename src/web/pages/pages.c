@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../util/date.h"
+#include "cases.h"
 
 const struct route page_routes[] = {
 	{ "GET", "/", view_structure },
@@ -810,5 +811,6 @@ void view_area(struct request *req, struct response *res)
 	}
 	html(res, any ? "</tbody></table></div>\n" : "<p class=\"empty\">Ingen fora er knyttet til klyngen.</p>\n");
 	html(res, "</section>\n");
+	cases_area_section(req, res, ar);	/* cases_views.c (issue 5) */
 	page_end(req, res);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../util/date.h"
+#include "cases.h"
 #include "meeting.h"
 
 /* Bounds the walk up a chain of parent bodies through bad data. */
@@ -721,6 +722,7 @@ void view_body(struct request *req, struct response *res)
 	other_members_section(res, s, b, date, false, edit);
 	other_members_section(res, s, b, date, true, edit);
 	meeting_body_section(req, res, b);	/* meeting.c (issue 4) */
+	cases_body_section(req, res, b);	/* cases_views.c (issue 5) */
 	page_audit_section(req, res, NULL, 0, b->id,
 			   arena_printf(req->arena, "/bodies/%lld", (long long)b->id));
 	page_end(req, res);
