@@ -244,6 +244,12 @@ bool meeting_transition_allowed(enum meeting_state from, enum meeting_state to);
 const char *meeting_transition_problem(const struct meeting *m,
 				       enum meeting_state to);
 
+/* meeting_transition_problem, and what depends on the day: a meeting
+ * can be marked held (and so get its minutes approved) only on or after
+ * its date. What the pages, the API and the import call. */
+const char *meeting_transition_problem_on(const struct meeting *m,
+					  enum meeting_state to, int today);
+
 /* Is the agenda (items, attachments) still editable in this state?
  * Up to and including published (corrections after publication make a
  * new document version); not after held, nor when cancelled. */

@@ -24,3 +24,14 @@ void rules_check_meetings(struct arena *a, const struct structure *s,
 			       c.planned == 1 ? "planlagt" : "planlagte");
 	rules_check_meets_before(a, s, body_id, year, meetings, n, out);
 }
+
+const char *meeting_transition_problem_on(const struct meeting *m,
+					  enum meeting_state to, int today)
+{
+	const char *why = meeting_transition_problem(m, to);
+	if (why)
+		return why;
+	if (to == MEETING_HELD && m->date > today)
+		return "Mødet kan først markeres som afholdt på mødedagen.";
+	return NULL;
+}

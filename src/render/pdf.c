@@ -822,13 +822,26 @@ static void cover(struct doc *d)
 	kv(d, "Formandskab", g->str);
 	g_string_free(g, TRUE);
 	d->y += 10;
+	/* Say what the edition holds only when there are closed items to
+	 * leave out or to keep confidential. */
+	bool any_closed = false;
+	size_t ci;
+	json_t *cit;
+	json_array_foreach(json_object_get(d->in, "items"), ci, cit)
+		if (jb(cit, "closed"))
+			any_closed = true;
 	if (d->public_ed)
-		para(d, "<b>Offentlig udgave</b> <span foreground='#555555'>– "
-		     "lukkede punkter er udeladt</span>", F_BODY, 0, NULL, 0);
+		para(d, any_closed
+			     ? "<b>Offentlig udgave</b> <span foreground='#555555'>– "
+			       "lukkede punkter er udeladt</span>"
+			     : "<b>Offentlig udgave</b>", F_BODY, 0, NULL, 0);
 	else
-		para(d, "<b>Udgave til forummets medlemmer</b> <span "
-		     "foreground='#555555'>– indeholder lukkede punkter; må "
-		     "ikke videregives</span>", F_BODY, 0, NULL, 0);
+		para(d, any_closed
+			     ? "<b>Udgave til forummets medlemmer</b> <span "
+			       "foreground='#555555'>– indeholder lukkede punkter; må "
+			       "ikke videregives</span>"
+			     : "<b>Udgave til forummets medlemmer</b>",
+		     F_BODY, 0, NULL, 0);
 	rule(d, 10);
 }
 

@@ -235,7 +235,7 @@ static json_t *document_json(struct arena *a, const struct structure *s,
 	meeting_time_format(m->start_min, tmp, sizeof(tmp));
 	meeting_time_format(m->end_min, t2, sizeof(t2));
 	if (m->end_min > m->start_min)
-		set_str(o, "time", arena_printf(a, "%s - %s", tmp, t2));
+		set_str(o, "time", arena_printf(a, "%s–%s", tmp, t2));
 	else
 		set_str(o, "time", tmp);
 	set_str(o, "place", m->place);

@@ -246,7 +246,7 @@ enum web_action web_handle(const struct web_input *in, struct request *req,
 		if (media_is(in->content_type, "multipart/form-data") &&
 		    !under(url, "/api"))
 			fail(req, res, 413, "payload_too_large",
-			     "Filen er for stor. Et bilag må højst fylde 20 MiB.");
+			     "Filen er for stor. Et bilag må højst fylde 20 MB.");
 		else
 			fail(req, res, 413, "payload_too_large",
 			     "Forespørgslen er for stor. Der kan højst sendes 1 MiB.");

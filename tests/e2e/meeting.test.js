@@ -20,8 +20,9 @@
 //   7. the public (a fresh browser context) sees the published meeting
 //      with its items and no edit buttons.
 //
-// The server runs with KLYNGE_TODAY=2022-06-20, so the 2022 meeting is
-// upcoming. Screenshots and PDFs land in tests/e2e/out/meeting-*.
+// The server runs with KLYNGE_TODAY=2022-06-23, the meeting's own day
+// (a meeting can be marked held only on or after its date), so the
+// secretariat plans, holds and approves it that day. Screenshots and PDFs land in tests/e2e/out/meeting-*.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -34,7 +35,7 @@ const seed = require('./seed001');
 
 const outDir = path.join(__dirname, 'out');
 const fixtures = path.join(__dirname, 'fixtures');
-const TODAY = '2022-06-20';
+const TODAY = '2022-06-23';
 // The chair logs in as an account linked to a demo person (Region
 // Syddanmark's group director); the membership form makes them chair of
 // the new forum, which gives the account the right to approve.

@@ -25,7 +25,8 @@ let bodyId;
 const pdfBytes = fs.readFileSync(path.join(repoRoot, 'tests', 'e2e', 'fixtures', 'bilag-notat.pdf'));
 
 before(async () => {
-  srv = await start({ env: { KLYNGE_TODAY: '2026-03-01' } });
+  // Today is the meeting's day: it can be marked held (not before).
+  srv = await start({ env: { KLYNGE_TODAY: '2026-03-12' } });
   d = demo();
   bodyId = idOf(d.bodies, BODY);
   admin = await srv.client('admin');
@@ -185,13 +186,13 @@ test('uploads: a PDF is kept; a wrong type 422; too large 413; no CSRF 403', asy
     `Cookie: ${cookie}\r\nContent-Type: multipart/form-data; boundary=b\r\n` +
     `Content-Length: ${25 * 1024 * 1024}\r\nConnection: close\r\n\r\n`);
   assert.equal(big.status, 413);
-  assert.match(big.body, /Et bilag må højst fylde 20 MiB/);
+  assert.match(big.body, /Et bilag må højst fylde 20 MB/);
   // Sent whole, a file just over 20 MiB: the handler's 413.
   const over = Buffer.alloc(20 * 1024 * 1024 + 10, 0x41);
   over.write('%PDF-1.4\n');
   const big2 = await upload(admin, `/items/${st.itemA}/attachments`, 'stor.pdf', over, 'application/pdf');
   assert.equal(big2.status, 413);
-  assert.match(big2.text, /højst fylde 20 MiB/);
+  assert.match(big2.text, /højst fylde 20 MB/);
 
   const nocsrf = await upload(admin, `/items/${st.itemA}/attachments`, 'notat.pdf', pdfBytes, 'application/pdf', false);
   assert.equal(nocsrf.status, 403);

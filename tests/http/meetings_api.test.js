@@ -283,6 +283,14 @@ test('decisions and minutes: recorded by the secretary, approved by the chair', 
     r = await secretary.send(`/api/v1/items/${it.id}/decision`, 'PUT', { outcome: it === items.closed ? 'discussed' : 'noted', decision: it === items.closed ? SECRET : '' });
     assert.equal(r.status, 200, JSON.stringify(r.body));
   }
+  // Not before the meeting's day (2026-12-10; today is 2026-11-23).
+  r = await moveTo(secretary, 'held');
+  assert.equal(r.status, 422);
+  assert.equal(r.body.error.code, 'transition_problem');
+  assert.match(r.body.error.message, /først markeres som afholdt på mødedagen/);
+  // Moved to today, it can.
+  r = await secretary.send(`/api/v1/meetings/${meeting.id}`, 'PUT', { date: TODAY });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
   r = await moveTo(secretary, 'held');
   assert.equal(r.status, 200, JSON.stringify(r.body));
   r = await moveTo(secretary, 'minutes_approved');

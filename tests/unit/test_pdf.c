@@ -444,7 +444,7 @@ static void test_agenda_full(void **state)
 	assert_non_null(strstr(t, "Dagsorden"));
 	assert_non_null(strstr(t, "Ekstraordinært møde"));
 	assert_non_null(strstr(t, "23. juni 2022"));
-	assert_non_null(strstr(t, "14:30 - 15:30"));
+	assert_non_null(strstr(t, "14:30–15:30"));
 	assert_non_null(strstr(t, "Kirsten Ørum Jæger"));
 	assert_null(strstr(t, "Offentlig udgave"));
 	for (int i = 0; i < 5; i++) {

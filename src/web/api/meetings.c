@@ -711,7 +711,7 @@ static void meeting_state(struct request *req, struct response *res)
 			  meeting_state_label(m.state), meeting_state_label(to));
 		return;
 	}
-	const char *why = meeting_transition_problem(&m, to);
+	const char *why = meeting_transition_problem_on(&m, to, date_today());
 	if (why) {
 		api_error(res, 422, "transition_problem", "%s", why);
 		return;

@@ -583,7 +583,7 @@ static void state_actions(struct request *req, struct response *res,
 		if (!any)
 			html(res, "<div class=\"state-actions actions\">");
 		any = true;
-		const char *problem = meeting_transition_problem(m, to);
+		const char *problem = meeting_transition_problem_on(m, to, date_today());
 		const char *pid = problem ? arena_printf(req->arena, "problem-%s",
 							 meeting_state_code(to))
 					  : NULL;

@@ -54,7 +54,7 @@ void meeting_upload(struct request *req, struct response *res)
 	}
 	if (file->len > UPLOAD_MAX) {
 		mtg_item_page(req, res, &c, vit, 413,
-			      "Filen er for stor. Et bilag må højst fylde 20 MiB.");
+			      "Filen er for stor. Et bilag må højst fylde 20 MB.");
 		return;
 	}
 	if (file->len == 0) {

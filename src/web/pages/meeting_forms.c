@@ -298,7 +298,7 @@ void meeting_state_post(struct request *req, struct response *res)
 				 NULL);
 		return;
 	}
-	const char *problem = meeting_transition_problem(&c.full, to);
+	const char *problem = meeting_transition_problem_on(&c.full, to, date_today());
 	if (problem) {
 		mtg_meeting_page(req, res, &c, 422, problem, NULL);
 		return;

@@ -309,6 +309,11 @@ void view_bodies(struct request *req, struct response *res)
 	html_date(res, date);
 	html(res, ".</p>\n");
 	html_date_form(req, res, "/bodies", date, NULL);
+	if (web_allowed(req, ACCESS_EDIT_REGISTRY, 0)) {
+		actions_begin(res);
+		action_link(res, "/bodies/new", "Nyt forum");
+		actions_end(res);
+	}
 	if (s->n_bodies == 0) {
 		empty_hint(res);
 		page_end(req, res);
