@@ -21,6 +21,9 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 "$BIN" --db "$OUT/bench.db" import data/demo.json >/dev/null
+# The demo's meetings too: the body page shows the body's meetings and
+# the year's cadence.
+"$BIN" --db "$OUT/bench.db" import-meetings data/demo-meetings.json >/dev/null
 "$BIN" --db "$OUT/bench.db" serve --port "$KPORT" >"$OUT/klynge.log" 2>&1 &
 kpid=$!; pids+=("$kpid")
 KLYNGE_PAGE_CACHE=0 "$BIN" --db "$OUT/bench.db" serve --port "$UPORT" >"$OUT/klynge-uncached.log" 2>&1 &
