@@ -35,7 +35,7 @@
  * are kept in the links. A bad value is a 400. Deleted objects are not
  * kept, so a list since a time cannot name those deleted after it
  * (spec 2-08 would want them).
- * Papers do not exist yet: their lists are empty.
+ * Papers are cases (issue 5, below).
  *
  * Meetings (issue 4), always as the public sees them (core
  * access_meeting_view for the public: published meetings only):
@@ -64,6 +64,22 @@
  *   Location      /oparl/v1/location/<meeting id>: the meeting's place
  *                 as its description (a place has no identity of its
  *                 own in klynge), for meetings with a place.
+ *
+ * Casework (issue 5) is public, but the meetings it went through are
+ * shown only as the public sees them:
+ *   Paper         /oparl/v1/paper/<case id>: a case [sag]; name its
+ *                 title, reference its case number, date the day its
+ *                 flow started, paperType the flow template's name
+ *                 ("Sag" without one), underDirectionOf and
+ *                 originatorOrganization the origin body; no mainFile
+ *                 (a case has no document of its own). Listed per Body
+ *                 (the region of its origin body).
+ *   Consultation  /oparl/v1/consultation/<step id>: a step of a case's
+ *                 flow treated at a meeting the public can see
+ *                 (embedded in its Paper, in flow order); organization
+ *                 the step's body, role the Danish action label,
+ *                 authoritative when the action is "decide"; agendaItem
+ *                 only while the item is public (not closed).
  */
 #include <jansson.h>
 #include <stdarg.h>
@@ -956,15 +972,199 @@ static void oparl_body_meetings(struct request *req, struct response *res)
 			  items, n, meeting_item, meeting_stamps);
 }
 
-/* Papers: not in klynge yet, so an empty list. */
+/* ---- casework (issue 5): Paper and Consultation ------------------------ */
 
+/* What the public may see of the meeting treating a step: *meeting_id
+ * (0 when the meeting is not visible) and *item_public (the item is in
+ * the public's view and not closed). */
+static void step_public(struct request *req, const struct case_step *st,
+			int64_t *meeting_id, bool *item_public)
+{
+	*meeting_id = 0;
+	*item_public = false;
+	int64_t mid = 0;
+	struct meeting m, v;
+	struct err err = { 0 };
+	if (!st->item_id || store_item_meeting(req->app->store, st->item_id,
+					       &mid, &err) != 0 ||
+	    store_meeting_get(req->app->store, req->arena, mid, &m,
+			      &err) != 0 || !public_meeting(req, &m, &v))
+		return;
+	*meeting_id = mid;
+	for (size_t i = 0; i < v.n_items; i++)
+		if (v.items[i].id == st->item_id)
+			*item_public = !v.items[i].closed;
+}
+
+/* A step as an OParl Consultation; NULL when the public cannot see the
+ * meeting that treated it (or none did). */
+static json_t *consultation_json(struct request *req,
+				 const struct structure *s,
+				 const struct case_file *c,
+				 const struct case_step *st)
+{
+	int64_t mid;
+	bool item_public;
+	step_public(req, st, &mid, &item_public);
+	if (!mid)
+		return NULL;
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/consultation/%lld", (long long)st->id));
+	set_str(o, "type", OPARL_SCHEMA "Consultation");
+	set_str(o, "paper", url(req, "/paper/%lld", (long long)c->id));
+	if (item_public)
+		set_str(o, "agendaItem", url(req, "/agendaitem/%lld",
+					     (long long)st->item_id));
+	set_str(o, "meeting", url(req, "/meeting/%lld", (long long)mid));
+	if (structure_body(s, st->body_id))
+		json_object_set_new(o, "organization", json_pack("[s]",
+			url(req, "/organization/%lld", (long long)st->body_id)));
+	if (st->action)
+		set_str(o, "role", step_action_label(st->action));
+	json_object_set_new(o, "authoritative",
+			    json_boolean(st->action == STEP_DECIDE));
+	set_times(o, c->created, c->modified);
+	return o;
+}
+
+/* The casework, for the lists and lookups below; false after a 500. */
+static bool load_casework(struct request *req, struct response *res,
+			  struct casework *cw)
+{
+	struct err err = { 0 };
+	memset(cw, 0, sizeof(*cw));
+	if (store_casework_load(req->app->store, req->arena, cw, &err) != 0) {
+		oparl_error(res, 500, "Sagerne kunne ikke hentes",
+			    "storage failure");
+		return false;
+	}
+	return true;
+}
+
+/* The casework of the list being sent (see oparl_body_papers). */
+static _Thread_local const struct casework *paper_cw;
+
+static json_t *paper_json(struct request *req, const struct structure *s,
+			  const struct casework *cw, const struct case_file *c)
+{
+	json_t *o = json_object();
+	set_str(o, "id", url(req, "/paper/%lld", (long long)c->id));
+	set_str(o, "type", OPARL_SCHEMA "Paper");
+	const struct body *ob = structure_body(s, c->origin_body_id);
+	if (ob)
+		set_str(o, "body", url(req, "/body/%lld",
+				       (long long)body_region(s, ob)));
+	set_opt(o, "name", c->title);
+	set_opt(o, "reference", c->case_number);
+	if (date_valid(c->started)) {
+		char d[16];
+		date_format(c->started, d, sizeof(d));
+		set_str(o, "date", d);
+	}
+	const char *type = "Sag";
+	for (size_t i = 0; cw && i < cw->n_templates; i++)
+		if (cw->templates[i].id == c->template_id &&
+		    cw->templates[i].name && *cw->templates[i].name)
+			type = cw->templates[i].name;
+	set_str(o, "paperType", type);
+	if (ob) {
+		const char *org = url(req, "/organization/%lld",
+				      (long long)ob->id);
+		json_object_set_new(o, "underDirectionOf", json_pack("[s]", org));
+		json_object_set_new(o, "originatorOrganization",
+				    json_pack("[s]", org));
+	}
+	json_t *cons = json_array();
+	for (size_t i = 0; i < c->n_steps; i++) {
+		json_t *co = consultation_json(req, s, c, &c->steps[i]);
+		if (co)
+			json_array_append_new(cons, co);
+	}
+	json_object_set_new(o, "consultation", cons);
+	set_str(o, "web", arena_printf(req->arena, "%s/cases/%lld",
+				       req->app->base_url, (long long)c->id));
+	set_times(o, c->created, c->modified);
+	return o;
+}
+
+static json_t *paper_item(struct request *req, const struct structure *s,
+			  const void *item)
+{
+	return paper_json(req, s, paper_cw, item);
+}
+
+static void case_stamps(const void *item, const char **created,
+			const char **modified)
+{
+	*created = ((const struct case_file *)item)->created;
+	*modified = ((const struct case_file *)item)->modified;
+}
+
+/* GET /oparl/v1/body/:id/paper: the cases whose origin body is in the
+ * region. */
 static void oparl_body_papers(struct request *req, struct response *res)
 {
 	const struct structure *s = web_structure(req);
 	const struct organisation *r = region_param(req, res, s);
-	if (r)
-		send_list(req, res, s, body_list_path(req, r, "paper"), NULL,
-			  0, NULL, NULL);
+	struct casework *cw = arena_alloc(req->arena, sizeof(*cw));
+	if (!r || !load_casework(req, res, cw))
+		return;
+	const void **items = items_new(req, cw->n_cases);
+	size_t n = 0;
+	for (size_t i = 0; i < cw->n_cases; i++) {
+		const struct body *b = structure_body(s,
+						      cw->cases[i].origin_body_id);
+		if (b && body_region(s, b) == r->id)
+			items[n++] = &cw->cases[i];
+	}
+	/* send_list's item function has no context argument: the
+	 * templates' names are read through paper_cw, set and cleared
+	 * around the call (a thread-local, as requests run in parallel). */
+	paper_cw = cw;
+	send_list(req, res, s, body_list_path(req, r, "paper"), items, n,
+		  paper_item, case_stamps);
+	paper_cw = NULL;
+}
+
+/* GET /oparl/v1/paper/:id */
+static void oparl_paper(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	struct casework cw;
+	if (!load_casework(req, res, &cw))
+		return;
+	int64_t id = req_param_id(req, 0);
+	for (size_t i = 0; id && i < cw.n_cases; i++)
+		if (cw.cases[i].id == id &&
+		    structure_body(s, cw.cases[i].origin_body_id)) {
+			oparl_send(res, 200, paper_json(req, s, &cw,
+							&cw.cases[i]));
+			return;
+		}
+	oparl_error(res, 404, "Sagen findes ikke", "no such paper");
+}
+
+/* GET /oparl/v1/consultation/:id */
+static void oparl_consultation(struct request *req, struct response *res)
+{
+	const struct structure *s = web_structure(req);
+	struct casework cw;
+	if (!load_casework(req, res, &cw))
+		return;
+	int64_t id = req_param_id(req, 0);
+	for (size_t i = 0; id && i < cw.n_cases; i++)
+		for (size_t k = 0; k < cw.cases[i].n_steps; k++) {
+			if (cw.cases[i].steps[k].id != id)
+				continue;
+			json_t *o = consultation_json(req, s, &cw.cases[i],
+						      &cw.cases[i].steps[k]);
+			if (o) {
+				oparl_send(res, 200, o);
+				return;
+			}
+		}
+	oparl_error(res, 404, "Behandlingen findes ikke",
+		    "no such consultation");
 }
 
 static void oparl_organization(struct request *req, struct response *res)
@@ -1130,6 +1330,8 @@ const struct route oparl_routes[] = {
 	  oparl_organization_meetings },
 	{ "GET", "/oparl/v1/meeting/:id", oparl_meeting },
 	{ "GET", "/oparl/v1/agendaitem/:id", oparl_agenda_item },
+	{ "GET", "/oparl/v1/paper/:id", oparl_paper },
+	{ "GET", "/oparl/v1/consultation/:id", oparl_consultation },
 	{ "GET", "/oparl/v1/file/:token", oparl_file },
 	{ "GET", "/oparl/v1/location/:id", oparl_location },
 	{ "GET", "/oparl/v1/person/:id", oparl_person },
