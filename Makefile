@@ -28,6 +28,7 @@ run: build
 	@if [ ! -f $(DB) ]; then \
 	  ./$(BUILD)/klynge --db $(DB) import data/demo.json && \
 	  ./$(BUILD)/klynge --db $(DB) import-meetings data/demo-meetings.json && \
+	  ./$(BUILD)/klynge --db $(DB) import-casework data/demo-casework.json && \
 	  pw=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_') && \
 	  printf '%s\n' "$$pw" | ./$(BUILD)/klynge --db $(DB) user add admin --admin --name Administrator && \
 	  echo "Administrator: admin, adgangskode: $$pw"; \

@@ -101,6 +101,50 @@ out:
 	return rc;
 }
 
+/* Adds the casework of a casework file (docs/casework-format.md) and
+ * says how much came in. */
+int cli_import_casework(struct store *st, const char *path)
+{
+	struct arena a;
+	struct buf text = BUF_INIT;
+	struct structure s;
+	struct casework before, after;
+	struct err err = { 0 };
+	int rc = 1;
+
+	arena_init(&a);
+	if (store_load(st, &a, &s, &err) != 0 ||
+	    store_casework_load(st, &a, &before, &err) != 0) {
+		fprintf(stderr, "klynge import-casework: %s\n", err.msg);
+		goto out;
+	}
+	if (read_file(path, &text, &err) != 0) {
+		fprintf(stderr, "klynge import-casework: %s: %s\n", path, err.msg);
+		goto out;
+	}
+	if (store_casework_import(st, &s, buf_str(&text), text.len,
+				  date_today(), &err) != 0) {
+		fprintf(stderr, "klynge import-casework: %s: %s\n", path, err.msg);
+		goto out;
+	}
+	if (store_casework_load(st, &a, &after, &err) != 0) {
+		fprintf(stderr, "klynge import-casework: %s\n", err.msg);
+		goto out;
+	}
+	printf("Indlæst: %zu sundhedsaftaler, %zu sagsforløb, %zu sager, "
+	       "%zu opfølgningspunkter, %zu initiativer\n",
+	       after.n_agreements - before.n_agreements,
+	       after.n_templates - before.n_templates,
+	       after.n_cases - before.n_cases,
+	       after.n_actions - before.n_actions,
+	       after.n_initiatives - before.n_initiatives);
+	rc = 0;
+out:
+	buf_free(&text);
+	arena_free(&a);
+	return rc;
+}
+
 int cli_import_meetings(struct store *st, const char *path)
 {
 	struct arena a;

@@ -12,6 +12,8 @@
 int cli_import(struct store *st, const char *path);
 /* Adds the meetings of a meetings file (docs/meetings-format.md). */
 int cli_import_meetings(struct store *st, const char *path);
+/* Adds the casework of a casework file (docs/casework-format.md). */
+int cli_import_casework(struct store *st, const char *path);
 /* klynge export: prints the canonical structure file. */
 int cli_export(struct store *st);
 /* klynge check [--date YYYY-MM-DD] [BODY-KEY]: rule check results;

@@ -4,6 +4,7 @@
  *   klynge [--db PATH] serve [--port N] [--addr A]
  *   klynge [--db PATH] import FILE.json
  *   klynge [--db PATH] import-meetings FILE.json
+ *   klynge [--db PATH] import-casework FILE.json
  *   klynge [--db PATH] export
  *   klynge [--db PATH] check [--date YYYY-MM-DD] [BODY-KEY]
  *   klynge [--db PATH] init
@@ -30,6 +31,7 @@ static void usage(void)
 	      "  init                               opret en tom database\n"
 	      "  import FIL.json                    indlæs en struktur i en tom database\n"
 	      "  import-meetings FIL.json           tilføj møderne i en mødefil\n"
+	      "  import-casework FIL.json           tilføj sager, forløb og sundhedsaftaler\n"
 	      "  export                             udskriv hele strukturen som JSON\n"
 	      "  check [--date ÅÅÅÅ-MM-DD] [FORUM]  tjek regler for alle fora eller ét\n"
 	      "  audit [--kind SLAGS] [--id N] [--body N] [--limit N]\n"
@@ -121,7 +123,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "import") &&
-	    strcmp(cmd, "import-meetings") &&
+	    strcmp(cmd, "import-meetings") && strcmp(cmd, "import-casework") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
 	    strcmp(cmd, "user") && strcmp(cmd, "token")) {
 		fprintf(stderr, "klynge: ukendt kommando '%s'\n\n", cmd);
@@ -154,6 +156,12 @@ int main(int argc, char **argv)
 			rc = 2;
 		} else
 			rc = cli_import_meetings(st, argv[i]);
+	} else if (strcmp(cmd, "import-casework") == 0) {
+		if (i >= argc) {
+			fprintf(stderr, "klynge import-casework: angiv en sagsfil\n");
+			rc = 2;
+		} else
+			rc = cli_import_casework(st, argv[i]);
 	} else if (strcmp(cmd, "export") == 0)
 		rc = cli_export(st);
 	else if (strcmp(cmd, "audit") == 0)
