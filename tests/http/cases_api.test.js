@@ -227,6 +227,9 @@ test('template a: creating the case - the public 401, a member 403, another clus
   r = await martin.send('/api/v1/cases', 'POST', { ...data, template: 'ingen-skabelon' });
   assert.equal(r.status, 422);
   assert.ok(r.body.error.fields.template);
+  r = await admin.send('/api/v1/cases', 'POST', { ...data, origin_body: 'midt-ksg' });
+  assert.equal(r.status, 422, 'a template of another region');
+  assert.equal(r.body.error.code, 'flow');
   r = await martin.send('/api/v1/cases', 'POST', { ...data, title: '' });
   assert.equal(r.status, 422);
   assert.ok(r.body.error.fields.title);

@@ -743,11 +743,18 @@ static void case_create(struct request *req, struct response *res)
 	if (!gate(req, res, access_case_create(s, &req->principal,
 					       c->origin_body_id, date_today())))
 		return;
+	const struct flow_template *t = cw_template(&cw, c->template_id);
+	const struct body *ob = structure_body(s, c->origin_body_id);
+	if (t && ob && t->region_id && ob->region_id &&
+	    t->region_id != ob->region_id) {
+		unprocessable(res, "flow", "template", "Skabelonen hører til en "
+			      "anden region end det forum, sagen begynder i");
+		return;
+	}
 	const char *why = NULL;
 	size_t n = 0;
-	c->steps = case_flow_generate(req->arena, s,
-				      cw_template(&cw, c->template_id),
-				      c->origin_body_id, c->started, &n, &why);
+	c->steps = case_flow_generate(req->arena, s, t, c->origin_body_id,
+				      c->started, &n, &why);
 	if (!c->steps) {
 		unprocessable(res, "flow", "template", why ? why :
 			      "Sagsflowet kan ikke dannes ud fra skabelonen");
