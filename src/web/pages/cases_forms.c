@@ -246,15 +246,18 @@ void cases_create(struct request *req, struct response *res)
 	if (!c.started && !field_errors_get(&f.errs, "started"))
 		ferr(&f, "started", "Skriv startdatoen");
 	form_parsed(&f);
+	/* Who may: before any answer about the input (the public is sent
+	 * to log in, not told what is wrong with the form). */
+	if (!web_authorize_case(req, res,
+				ob ? access_case_create(cw.full, &req->principal,
+							c.origin_body_id, cw.today)
+				   : may_create_any(req, &cw),
+				"/cases/new"))
+		goto out;
 	if (form_has_errors(&f)) {
 		case_render(&f, res, 422, &cw, NULL, 0);
 		goto out;
 	}
-	if (!web_authorize_case(req, res,
-				access_case_create(cw.full, &req->principal,
-						   c.origin_body_id, cw.today),
-				"/cases/new"))
-		goto out;
 	size_t n = 0;
 	const char *gwhy = NULL;
 	struct case_step *steps = case_flow_generate(a, cw.full, t, c.origin_body_id,
