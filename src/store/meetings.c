@@ -1935,6 +1935,30 @@ int store_blob_get(struct store *st, struct arena *a, const char *token,
 		out->media_type = "application/pdf";
 		out->sha256 = col_text(a, q, 5);
 		out->data = blob_copy(a, q, 6, &out->len);
+		goto out;
+	}
+	if (r != SQLITE_DONE) {
+		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
+		goto out;
+	}
+	/* A shared initiative's file (0008_casework.sql). */
+	sqlite3_finalize(q);
+	if (!(q = prep(st, "SELECT initiative_id, 0, filename, media_type, "
+			   "sha256, data FROM initiative_files WHERE token = ?1",
+		       err))) {
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, token, 32, SQLITE_TRANSIENT);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW) {
+		/* attachment_id and document_id stay 0: only
+		 * initiative_id says what the bytes belong to. */
+		out->initiative_id = sqlite3_column_int64(q, 0);
+		out->filename = col_text(a, q, 2);
+		out->media_type = col_text(a, q, 3);
+		out->sha256 = col_text(a, q, 4);
+		out->data = blob_copy(a, q, 5, &out->len);
 	} else if (r == SQLITE_DONE) {
 		rc = not_found(err, "Filen");
 	} else {
