@@ -384,8 +384,8 @@ static void leadtime_chart(struct request *req, struct response *res,
 	const int bw = 18, gap = 28;
 	int group = (int)na * bw + gap;
 	int width = left + right + (int)nq * group;
-	if (width < 360)
-		width = 360;
+	if (width < 560)
+		width = 560;	/* room for the axis title under one quarter */
 	int height = topm + h + bottom;
 	html(res, "<figure class=\"chart\">\n");
 	html_printf(res, "<svg class=\"leadtime-chart\" xmlns=\"http://www.w3.org/2000/svg\" "
