@@ -346,7 +346,7 @@ static enum item_kind item_kind_for(enum step_action a)
 /* "Sæt på dagsordenen": a new item on the step body's next meeting. */
 static void step_agenda(struct request *req, struct response *res,
 			struct cw *cw, const struct case_file *c,
-			struct case_step *st)
+			const struct case_step *st)
 {
 	if (!st->body_id) {
 		cases_case_page(req, res, cw, c, 422,
@@ -384,8 +384,10 @@ static void step_agenda(struct request *req, struct response *res,
 		return;
 	}
 	items_order(req, m.id);
-	st->item_id = it.id;
-	if (store_case_step_update(req->app->store, st, &err) != 0 ||
+	/* A copy: the loaded casework may be shared between requests. */
+	struct case_step upd = *st;
+	upd.item_id = it.id;
+	if (store_case_step_update(req->app->store, &upd, &err) != 0 ||
 	    store_case_link_item(req->app->store, c->id, it.id, &err) != 0) {
 		cases_case_page(req, res, cw, c, form_err_status(&err),
 				form_err_msg(req, &err), NULL);
@@ -414,7 +416,7 @@ void cases_step_post(struct request *req, struct response *res)
 	struct cw cw;
 	if (!cw_load(req, res, &cw))
 		return;
-	struct case_file *c = (struct case_file *)cw_case(&cw, req_param_id(req, 0));
+	const struct case_file *c = cw_case(&cw, req_param_id(req, 0));
 	int64_t sid = req_param_id(req, 1);
 	size_t i = 0;
 	while (c && i < c->n_steps && c->steps[i].id != sid)
@@ -423,7 +425,7 @@ void cases_step_post(struct request *req, struct response *res)
 		page_error(req, res, 404, c ? "Trinnet findes ikke." : "Sagen findes ikke.");
 		return;
 	}
-	struct case_step *st = &c->steps[i];
+	const struct case_step *st = &c->steps[i];
 	const char *back = arena_printf(req->arena, "/cases/%lld", (long long)c->id);
 	if (!web_authorize_case(req, res,
 				access_step_edit(cw.full, &req->principal, c, st, cw.today),
