@@ -367,7 +367,32 @@ struct shared_structure {
 	/* The public's view of s on pub_date (also under check_mu). */
 	const struct structure *pub;
 	int pub_date;
+	/* Every meeting, shallow (store_meeting_list), loaded on first use
+	 * (also under check_mu): meetings are written through the store,
+	 * which moves the generation, so they are as fresh as s. */
+	struct meeting *meetings;
+	size_t n_meetings;
+	bool meetings_loaded;
+	/* All casework, loaded on first use (under check_mu), likewise. */
+	struct casework casework;
+	bool casework_loaded;
+	/* Audit lists already asked for (under check_mu), newest first. */
+	struct audit_cached *audits;
+	size_t n_audits;
 };
+
+/* One cached answer of store_audit_list. */
+struct audit_cached {
+	struct audit_cached *next;
+	const char *kind;		/* "" for any */
+	int64_t object_id, body_id;
+	int limit;
+	struct audit_entry *rows;
+	size_t n;
+};
+/* A page asks for a handful of audit lists; a crawler could ask for
+ * thousands. Beyond this many, answers are not kept. */
+#define AUDIT_CACHE_MAX 2048
 
 /* Writes through this server invalidate the cache at once (web_dispatch
  * does it after every non-GET request; handlers may too). Writes by other
@@ -454,6 +479,137 @@ const struct structure *web_structure_full(struct request *req)
 	req->structure_ref = sh;
 	req->structure_full = &sh->s;
 	return req->structure_full;
+}
+
+const struct meeting *web_meetings_all(struct request *req, size_t *n)
+{
+	*n = 0;
+	web_structure_full(req);
+	struct shared_structure *sh = req->structure_ref;
+	struct store *st = req->app ? req->app->store : NULL;
+	if (!sh || !st)
+		return NULL;
+	pthread_rwlock_rdlock(&sh->check_mu);
+	bool loaded = sh->meetings_loaded;
+	pthread_rwlock_unlock(&sh->check_mu);
+	if (!loaded) {
+		pthread_rwlock_wrlock(&sh->check_mu);
+		if (!sh->meetings_loaded) {
+			struct err err = { 0 };
+			struct meeting *ms = NULL;
+			size_t nm = 0;
+			if (store_meeting_list(st, &sh->arena, 0, 0, 0, &ms, &nm,
+					       &err) == 0) {
+				sh->meetings = ms;
+				sh->n_meetings = nm;
+				sh->meetings_loaded = true;
+			}
+		}
+		loaded = sh->meetings_loaded;
+		pthread_rwlock_unlock(&sh->check_mu);
+		if (!loaded)
+			return NULL;
+	}
+	/* Read-only from here on: the request holds a reference. */
+	*n = sh->n_meetings;
+	return sh->meetings;
+}
+
+const struct casework *web_casework_all(struct request *req)
+{
+	web_structure_full(req);
+	struct shared_structure *sh = req->structure_ref;
+	struct store *st = req->app ? req->app->store : NULL;
+	if (!sh || !st)
+		return NULL;
+	pthread_rwlock_rdlock(&sh->check_mu);
+	bool loaded = sh->casework_loaded;
+	pthread_rwlock_unlock(&sh->check_mu);
+	if (!loaded) {
+		pthread_rwlock_wrlock(&sh->check_mu);
+		if (!sh->casework_loaded) {
+			struct err err = { 0 };
+			if (store_casework_load(st, &sh->arena, &sh->casework,
+						&err) == 0)
+				sh->casework_loaded = true;
+		}
+		loaded = sh->casework_loaded;
+		pthread_rwlock_unlock(&sh->check_mu);
+	}
+	return loaded ? &sh->casework : NULL;
+}
+
+static struct audit_cached *audit_find(struct shared_structure *sh,
+				       const char *kind, int64_t object_id,
+				       int64_t body_id, int limit)
+{
+	for (struct audit_cached *c = sh->audits; c; c = c->next)
+		if (c->object_id == object_id && c->body_id == body_id &&
+		    c->limit == limit && strcmp(c->kind, kind) == 0)
+			return c;
+	return NULL;
+}
+
+int web_audit_list(struct request *req, const char *kind, int64_t object_id,
+		   int64_t body_id, int limit, const struct audit_entry **out,
+		   size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	web_structure_full(req);
+	struct shared_structure *sh = req->structure_ref;
+	struct store *st = req->app ? req->app->store : NULL;
+	if (!sh || !st)
+		return -1;
+	const char *k = kind ? kind : "";
+	/* Account changes do not move the generation (accounts.c): their
+	 * history is always asked for anew. */
+	bool cacheable = strcmp(k, "account") != 0;
+	pthread_rwlock_rdlock(&sh->check_mu);
+	struct audit_cached *c = cacheable
+		? audit_find(sh, k, object_id, body_id, limit) : NULL;
+	pthread_rwlock_unlock(&sh->check_mu);
+	if (!c) {
+		pthread_rwlock_wrlock(&sh->check_mu);
+		c = cacheable ? audit_find(sh, k, object_id, body_id, limit)
+			      : NULL;
+		if (!c && cacheable && sh->n_audits < AUDIT_CACHE_MAX) {
+			struct audit_entry *rows = NULL;
+			size_t nr = 0;
+			struct err err = { 0 };
+			if (store_audit_list(st, &sh->arena, kind, object_id,
+					     body_id, limit, &rows, &nr,
+					     &err) == 0) {
+				c = arena_alloc(&sh->arena, sizeof(*c));
+				c->kind = arena_strdup(&sh->arena, k);
+				c->object_id = object_id;
+				c->body_id = body_id;
+				c->limit = limit;
+				c->rows = rows;
+				c->n = nr;
+				c->next = sh->audits;
+				sh->audits = c;
+				sh->n_audits++;
+			}
+		}
+		pthread_rwlock_unlock(&sh->check_mu);
+		if (!c) {
+			/* Not cached (full, or the store failed): ask it for
+			 * this request alone. */
+			struct audit_entry *rows = NULL;
+			size_t nr = 0;
+			struct err err = { 0 };
+			if (store_audit_list(st, req->arena, kind, object_id,
+					     body_id, limit, &rows, &nr, &err) != 0)
+				return -1;
+			*out = rows;
+			*n = nr;
+			return 0;
+		}
+	}
+	*out = c->rows;
+	*n = c->n;
+	return 0;
 }
 
 /* The public's view of the shared structure on date, made once and kept

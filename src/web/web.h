@@ -180,6 +180,21 @@ const struct structure *web_structure(struct request *req);
  * between threads: for permission decisions (web_authorize_save) and
  * rule checks only, never for display. */
 const struct structure *web_structure_full(struct request *req);
+/* Every meeting of every body, shallow as store_meeting_list gives them
+ * (items without texts; no attendance or tasks), loaded once per store
+ * generation and shared, read-only, for the rest of the request; NULL
+ * with *n = 0 when the store fails. Filter through access_meeting_view
+ * before showing anything. */
+const struct meeting *web_meetings_all(struct request *req, size_t *n);
+/* All casework (store_casework_load), likewise loaded once per store
+ * generation and shared read-only; NULL when the store fails. */
+const struct casework *web_casework_all(struct request *req);
+/* store_audit_list's answer, kept per store generation and shared
+ * read-only (a write moves the generation, so it is never stale): 0, or
+ * -1 when the store fails. */
+int web_audit_list(struct request *req, const char *kind, int64_t object_id,
+		   int64_t body_id, int limit, const struct audit_entry **out,
+		   size_t *n);
 
 /* ---- the write gate (authorize.c) -------------------------------------
  * May req->principal save `after` (an object of kind, NULL for a delete)

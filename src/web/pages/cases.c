@@ -53,11 +53,14 @@ bool cw_load(struct request *req, struct response *res, struct cw *cw)
 	memset(cw, 0, sizeof(*cw));
 	/* Casework is not part of the structure: never a cached page. */
 	req->no_cache = true;
-	struct err err = { 0 };
-	if (store_casework_load(req->app->store, req->arena, &cw->all, &err) != 0) {
+	/* Shared per store generation and read-only (web_casework_all):
+	 * the pages only read it (sorting copies of their own). */
+	const struct casework *all = web_casework_all(req);
+	if (!all) {
 		page_error(req, res, 500, "Sagerne kunne ikke indlæses.");
 		return false;
 	}
+	cw->all = *all;
 	cw->s = web_structure(req);
 	cw->full = web_structure_full(req);
 	cw->today = date_today();
@@ -96,7 +99,7 @@ const struct agreement_item *cw_agreement_item(const struct cw *cw, int64_t id)
 	return NULL;
 }
 
-struct followup_action *cw_action(const struct cw *cw, int64_t id)
+const struct followup_action *cw_action(const struct cw *cw, int64_t id)
 {
 	for (size_t i = 0; id && i < cw->all.n_actions; i++)
 		if (cw->all.actions[i].id == id)

@@ -39,7 +39,7 @@ const struct case_file *cw_case(const struct cw *cw, int64_t id);
 const struct flow_template *cw_template(const struct cw *cw, int64_t id);
 const struct initiative *cw_initiative(const struct cw *cw, int64_t id);
 const struct agreement_item *cw_agreement_item(const struct cw *cw, int64_t id);
-struct followup_action *cw_action(const struct cw *cw, int64_t id);
+const struct followup_action *cw_action(const struct cw *cw, int64_t id);
 
 /* Badges and labels. */
 void cw_state_badge(struct response *res, enum case_state st);

@@ -569,7 +569,7 @@ void cases_action_post(struct request *req, struct response *res)
 	struct cw cw;
 	if (!cw_load(req, res, &cw))
 		return;
-	struct followup_action *fa = cw_action(&cw, req_param_id(req, 0));
+	const struct followup_action *fa = cw_action(&cw, req_param_id(req, 0));
 	if (!fa) {
 		page_error(req, res, 404, "Opfølgningspunktet findes ikke.");
 		return;
@@ -603,7 +603,7 @@ void cases_action_note(struct request *req, struct response *res)
 	struct cw cw;
 	if (!cw_load(req, res, &cw))
 		return;
-	struct followup_action *fa = cw_action(&cw, req_param_id(req, 0));
+	const struct followup_action *fa = cw_action(&cw, req_param_id(req, 0));
 	if (!fa) {
 		page_error(req, res, 404, "Opfølgningspunktet findes ikke.");
 		return;

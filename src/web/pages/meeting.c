@@ -310,19 +310,17 @@ static void post_button(struct request *req, struct response *res,
  * The rules' results carry counts and dates of the other body's
  * meetings, never an unpublished meeting's title or agenda. */
 static struct meeting *visible_meetings(struct request *req, size_t *n,
-					struct meeting **all_out,
+					const struct meeting **all_out,
 					size_t *n_all)
 {
-	struct meeting *all = NULL;
 	size_t na = 0;
-	struct err err = { 0 };
+	const struct meeting *all = web_meetings_all(req, &na);
 	*n = 0;
 	if (all_out)
 		*all_out = NULL;
 	if (n_all)
 		*n_all = 0;
-	if (store_meeting_list(req->app->store, req->arena, 0, 0, 0, &all, &na,
-			       &err) != 0)
+	if (!all)
 		return NULL;
 	if (all_out)
 		*all_out = all;
@@ -410,7 +408,7 @@ void meeting_list(struct request *req, struct response *res)
 		return;
 	}
 	size_t n = 0, n_all = 0;
-	struct meeting *all = NULL;
+	const struct meeting *all = NULL;
 	struct meeting *ms = visible_meetings(req, &n, &all, &n_all);
 	int this_year = date_year(date_today());
 	int lo = this_year, hi = this_year;
@@ -459,7 +457,7 @@ void meeting_body_section(struct request *req, struct response *res,
 			  const struct body *b)
 {
 	size_t n = 0, n_all = 0;
-	struct meeting *all = NULL;
+	const struct meeting *all = NULL;
 	struct meeting *ms = visible_meetings(req, &n, &all, &n_all);
 	int today = date_today();
 	html(res, "<section id=\"moeder\">\n<h2>Møder</h2>\n");

@@ -140,15 +140,13 @@ void page_audit_section(struct request *req, struct response *res,
 {
 	const char *q = req_query(req, "historik");
 	bool all = q && strcmp(q, "alle") == 0;
-	struct audit_entry *rows = NULL;
+	const struct audit_entry *rows = NULL;
 	size_t n = 0;
-	struct err err = { 0 };
 
 	html(res, "<section id=\"aendringer\" class=\"audit\">\n<h2>Historik</h2>\n");
 	if (!req->app || !req->app->store ||
-	    store_audit_list(req->app->store, req->arena, kind, object_id,
-			     body_id, all ? 0 : AUDIT_SHOWN + 1, &rows, &n,
-			     &err) != 0) {
+	    web_audit_list(req, kind, object_id, body_id,
+			   all ? 0 : AUDIT_SHOWN + 1, &rows, &n) != 0) {
 		html(res, "<p class=\"empty\">Historikken kan ikke vises.</p>\n</section>\n");
 		return;
 	}
