@@ -632,6 +632,15 @@ const char *case_step_change_problem(const struct case_file *c, size_t i,
 
 	switch (st->action) {
 	case STEP_IMPLEMENT:
+		/* A case with economic consequences is implemented only once
+		 * decided, councils included, even when its flow has no
+		 * decide step: economic routing cannot be bypassed by a
+		 * template that leaves the decision out. */
+		if (c->economic && !has_action(c, STEP_DECIDE) &&
+		    !has_action(c, STEP_APPROVE_COUNCIL))
+			return "En sag med økonomiske konsekvenser skal besluttes, "
+			       "før implementeringen kan begynde; sagsforløbet har "
+			       "intet beslutningstrin.";
 		if ((has_action(c, STEP_DECIDE) ||
 		     has_action(c, STEP_APPROVE_COUNCIL)) &&
 		    !case_is_decided(c))

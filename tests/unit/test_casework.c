@@ -918,6 +918,15 @@ static void step_change_problems(void **state)
 	struct case_file plain = mk_case(&f, w.str_a, false, 20260320, &impl, 1);
 	assert_null(case_step_change_problem(&plain, 0, STEP_STARTED,
 					     20260401));
+	/* ... unless it has economic consequences: with no decision in its
+	 * flow it can never be decided, so it is never implemented (the
+	 * councils cannot be bypassed by a template without a decision). */
+	struct case_file costly = mk_case(&f, w.str_a, true, 20260320, &impl, 1);
+	assert_non_null(case_step_change_problem(&costly, 0, STEP_STARTED,
+						 20260401));
+	assert_non_null(case_step_change_problem(&costly, 0, STEP_DONE,
+						 20260401));
+	assert_false(case_is_decided(&costly));
 	fx_free(&f);
 }
 
