@@ -348,9 +348,13 @@ void cli_actor_init(void)
 
 int cli_audit(struct store *st, int argc, char **argv)
 {
+	/* Every kind the audit log holds (store.h: the structure,
+	 * accounts, meetings, casework). */
 	static const char *const kinds[] = { "organisation", "area", "body",
 		"charter", "person", "membership", "rotation", "structure",
-		"account", NULL };
+		"account", "meeting", "item", "attachment", "attendance",
+		"task", "document", "case", "case_step", "template",
+		"agreement", "action", "initiative", "comment", NULL };
 	const char *kind = NULL;
 	int64_t id = 0, body = 0, limit = 0;
 	struct arena a;
@@ -368,9 +372,10 @@ int cli_audit(struct store *st, int argc, char **argv)
 			for (const char *const *k = kinds; *k; k++)
 				ok = ok || strcmp(*k, v) == 0;
 			if (!ok) {
-				fprintf(stderr, "klynge audit: ukendt slags '%s' (brug "
-					"organisation, area, body, charter, person, "
-					"membership, rotation, structure eller account)\n", v);
+				fprintf(stderr, "klynge audit: ukendt slags '%s' (brug ", v);
+				for (const char *const *k = kinds; *k; k++)
+					fprintf(stderr, "%s%s", *k,
+						!k[1] ? ")\n" : !k[2] ? " eller " : ", ");
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--id") == 0 && v) {

@@ -15,6 +15,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
 const demo = path.join(repoRoot, 'data', 'demo.json');
 const demoMeetings = path.join(repoRoot, 'data', 'demo-meetings.json');
+const demoCasework = path.join(repoRoot, 'data', 'demo-casework.json');
 
 function tmpdir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'klynge-cli-'));
@@ -80,6 +81,31 @@ test('check lists exactly the deliberate violations of the demo', () => {
   klynge(db2, 'import', demo);
   const bare = klynge(db2, 'check', '--date', '2026-11-23');
   assert.equal((bare.stdout.match(/\[cadence\]/g) || []).length, 14);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('import-casework: the demo casework on top of the demo meetings, once', () => {
+  const dir = tmpdir();
+  const db = path.join(dir, 'k.db');
+  assert.equal(klynge(db, 'import', demo).status, 0);
+  assert.equal(klynge(db, 'import-meetings', demoMeetings).status, 0);
+  const r = klynge(db, 'import-casework', demoCasework);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'Indlæst: 2 sundhedsaftaler, 3 sagsforløb, 6 sager, 9 opfølgningspunkter, 3 initiativer');
+  // A second time it names what is already there, and writes nothing.
+  const again = klynge(db, 'import-casework', demoCasework);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /agreements\[0\]\.key: sundhedsaftalen «sundhedsaftale-midt-2024-2027» findes allerede/);
+  // Without the meetings, the cases' links to agenda items name nothing.
+  const bare = path.join(dir, 'bare.db');
+  assert.equal(klynge(bare, 'import', demo).status, 0);
+  const nolinks = klynge(bare, 'import-casework', demoCasework);
+  assert.equal(nolinks.status, 1);
+  assert.match(nolinks.stderr, /cases\[\d+\]/);
+  // Every import is in the audit log.
+  const audit = klynge(db, 'audit', '--kind', 'case', '--limit', '100');
+  assert.equal(audit.status, 0, audit.stderr);
+  assert.equal((audit.stdout.match(/oprettet/g) || []).length, 6);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
