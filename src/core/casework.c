@@ -760,8 +760,16 @@ struct lead_time *case_lead_times(struct arena *a, const struct case_file *c,
 
 bool case_step_overdue(const struct case_step *st, int today)
 {
-	return st && st->due && st->due < today &&
-	       st->status != STEP_DONE && st->status != STEP_SKIPPED;
+	if (!st || !st->due || st->due >= today ||
+	    st->status == STEP_DONE || st->status == STEP_SKIPPED)
+		return false;
+	/* An implementation's time perspective is when it starts (the lead
+	 * time, seed 001: "går for lang tid, før indsatserne bliver
+	 * implementeret"); once started on time it is not overdue while it
+	 * runs. Every other step is due to be finished. */
+	if (st->action == STEP_IMPLEMENT && st->status == STEP_STARTED)
+		return st->started > st->due;
+	return true;
 }
 
 bool case_action_overdue(const struct followup_action *fa, int today)

@@ -393,8 +393,10 @@ struct lead_time *case_lead_times(struct arena *a, const struct case_file *c,
 /* Days between two dates (b - a), civil days; 0 when either is 0. */
 int case_days_between(int a, int b);
 
-/* Steps overdue on `today` (not done/skipped, due < today), and
- * follow-up actions overdue (open/in progress, due < today). */
+/* Steps overdue on `today` (not done/skipped, due < today; an
+ * implementation only until it has started: started after its due date
+ * it stays overdue, started in time it is not), and follow-up actions
+ * overdue (open/in progress, due < today). */
 bool case_step_overdue(const struct case_step *st, int today);
 bool case_action_overdue(const struct followup_action *fa, int today);
 

@@ -1077,6 +1077,17 @@ static void overdue(void **state)
 	assert_true(case_step_overdue(&st, 20260402));
 	st.status = STEP_STARTED;
 	assert_true(case_step_overdue(&st, 20260402));
+	/* an implementation started in time is not overdue while it runs;
+	 * started late it is */
+	st.action = STEP_IMPLEMENT;
+	st.started = 20260401;
+	assert_false(case_step_overdue(&st, 20260402));
+	st.started = 20260402;
+	assert_true(case_step_overdue(&st, 20260403));
+	st.status = STEP_PENDING;
+	st.started = 0;
+	assert_true(case_step_overdue(&st, 20260402));
+	st.action = STEP_ACTION_NONE;
 	st.status = STEP_DONE;
 	assert_false(case_step_overdue(&st, 20260402));
 	st.status = STEP_SKIPPED;
