@@ -691,7 +691,7 @@ static void test_attachments(void **state)
 
 	/* Anything but 32 lowercase hex is not found (and never queried). */
 	char upper[33];
-	strcpy(upper, a1.token);
+	snprintf(upper, sizeof(upper), "%s", a1.token);
 	for (char *p = upper; *p; p++)
 		if (*p >= 'a' && *p <= 'f')
 			*p = (char)(*p - 'a' + 'A');
