@@ -99,6 +99,28 @@ const struct agreement_item *cw_agreement_item(const struct cw *cw, int64_t id)
 	return NULL;
 }
 
+struct opts cw_focus_opts(struct request *req, const struct cw *cw)
+{
+	struct opts o = { 0 };
+	for (size_t i = 0; i < cw->all.n_agreement_items; i++) {
+		const struct agreement_item *it = &cw->all.agreement_items[i];
+		if (it->part != AGREEMENT_FOCUS_AREA)
+			continue;
+		const char *group = NULL;
+		for (size_t k = 0; k < cw->all.n_agreements; k++) {
+			const struct health_agreement *h = &cw->all.agreements[k];
+			if (h->id != it->agreement_id)
+				continue;
+			const struct organisation *r = structure_org(cw->s, h->region_id);
+			group = r ? arena_printf(req->arena, "%s (%s)", h->title, r->name)
+				  : h->title;
+		}
+		opts_add(req->arena, &o, arena_printf(req->arena, "%lld", (long long)it->id),
+			 it->title, group);
+	}
+	return o;
+}
+
 const struct followup_action *cw_action(const struct cw *cw, int64_t id)
 {
 	for (size_t i = 0; id && i < cw->all.n_actions; i++)
@@ -513,10 +535,11 @@ static void flow_table(struct request *req, struct response *res,
 			html_txt(res, st->note);
 			html(res, "</span>");
 		}
-		html(res, "</td><td class=\"nowrap\">");
+		/* The badge under the date: the flow table is wide. */
+		html(res, "</td><td>");
 		cw_date_short(res, st->due);
 		if (overdue)
-			html(res, " <span class=\"badge bad\">Overskredet</span>");
+			html(res, "<br><span class=\"badge bad\">Overskredet</span>");
 		html(res, "</td><td>");
 		cw_step_status_badge(res, st->status);
 		html(res, "</td><td>");

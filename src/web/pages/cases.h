@@ -40,6 +40,10 @@ const struct flow_template *cw_template(const struct cw *cw, int64_t id);
 const struct initiative *cw_initiative(const struct cw *cw, int64_t id);
 const struct agreement_item *cw_agreement_item(const struct cw *cw, int64_t id);
 const struct followup_action *cw_action(const struct cw *cw, int64_t id);
+/* The health agreements' focus areas as select options, grouped
+ * "Sundhedsaftalen 2024-2027 (Region Syddanmark)": two regions'
+ * agreements may share their title and focus areas' titles. */
+struct opts cw_focus_opts(struct request *req, const struct cw *cw);
 
 /* Badges and labels. */
 void cw_state_badge(struct response *res, enum case_state st);

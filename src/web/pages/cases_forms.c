@@ -83,23 +83,6 @@ static struct opts template_opts(struct request *req, const struct cw *cw)
 	return o;
 }
 
-static struct opts focus_opts(struct request *req, const struct cw *cw)
-{
-	struct opts o = { 0 };
-	for (size_t i = 0; i < cw->all.n_agreement_items; i++) {
-		const struct agreement_item *it = &cw->all.agreement_items[i];
-		if (it->part != AGREEMENT_FOCUS_AREA)
-			continue;
-		const char *group = NULL;
-		for (size_t k = 0; k < cw->all.n_agreements; k++)
-			if (cw->all.agreements[k].id == it->agreement_id)
-				group = cw->all.agreements[k].title;
-		opts_add(req->arena, &o, arena_printf(req->arena, "%lld", (long long)it->id),
-			 it->title, group);
-	}
-	return o;
-}
-
 /* The preview of a generated flow (steps with their due dates). */
 static void flow_preview(struct request *req, struct response *out,
 			 const struct cw *cw, const struct case_step *steps,
@@ -132,7 +115,7 @@ static void case_render(struct form *f, struct response *res, int status,
 	struct arena *a = req->arena;
 	struct opts bodies = opts_bodies(a, cw->s, 0);
 	struct opts templates = template_opts(req, cw);
-	struct opts focus = focus_opts(req, cw);
+	struct opts focus = cw_focus_opts(req, cw);
 	form_text(f, "case_number", "Sagsnummer",
 		  "Journalnummer, fx 22/17744 eller 27.00.00-A00-1-22", 0);
 	form_text(f, "title", "Titel", NULL, FF_REQUIRED);
@@ -189,11 +172,14 @@ void cases_new(struct request *req, struct response *res)
 			      : may_create_any(req, &cw);
 	if (!web_authorize_case(req, res, allowed, NULL))
 		return;
+	/* One value per field: form_raw reads the first one set. */
 	struct kvlist l = { 0 };
-	for (size_t i = 0; i < sizeof(CASE_FIELDS) / sizeof(CASE_FIELDS[0]); i++)
-		kv_set(req->arena, &l, CASE_FIELDS[i], "");
 	kv_set_id(req->arena, &l, "origin", origin);
 	kv_set_date(req->arena, &l, "started", cw.today);
+	for (size_t i = 0; i < sizeof(CASE_FIELDS) / sizeof(CASE_FIELDS[0]); i++)
+		if (strcmp(CASE_FIELDS[i], "origin") != 0 &&
+		    strcmp(CASE_FIELDS[i], "started") != 0)
+			kv_set(req->arena, &l, CASE_FIELDS[i], "");
 	struct form f;
 	form_init_values(&f, req, &l);
 	case_render(&f, res, 200, &cw, NULL, 0);

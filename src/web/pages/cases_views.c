@@ -1018,11 +1018,7 @@ static void initiative_render(struct form *f, struct response *res, int status,
 			opts_add(a, &areas, arena_printf(a, "%lld", (long long)cw->s->areas[i].id),
 				 cw->s->areas[i].name, NULL);
 	struct opts people = opts_people(a, cw->s);
-	struct opts focus = { 0 };
-	for (size_t i = 0; i < cw->all.n_agreement_items; i++)
-		if (cw->all.agreement_items[i].part == AGREEMENT_FOCUS_AREA)
-			opts_add(a, &focus, arena_printf(a, "%lld", (long long)cw->all.agreement_items[i].id),
-				 cw->all.agreement_items[i].title, NULL);
+	struct opts focus = cw_focus_opts(f->req, cw);
 	form_select(f, "area", "Klynge", "Den klynge, der deler indsatsen.", FF_REQUIRED,
 		    &areas, "Vælg klynge");
 	form_text(f, "title", "Titel", NULL, FF_REQUIRED);
