@@ -758,6 +758,11 @@ struct lead_time *case_lead_times(struct arena *a, const struct case_file *c,
 	return out;
 }
 
+int case_step_date(int meeting_date, int today)
+{
+	return meeting_date && meeting_date <= today ? meeting_date : today;
+}
+
 bool case_step_overdue(const struct case_step *st, int today)
 {
 	if (!st || !st->due || st->due >= today ||

@@ -390,6 +390,11 @@ struct lead_time {
 struct lead_time *case_lead_times(struct arena *a, const struct case_file *c,
 				  int today, size_t *n);
 
+/* The date a step's change is recorded on: the date of the meeting
+ * that treated it (meeting_date, 0 when none) once that meeting has
+ * been, else today - a lead time never counts a meeting still to come. */
+int case_step_date(int meeting_date, int today);
+
 /* Days between two dates (b - a), civil days; 0 when either is 0. */
 int case_days_between(int a, int b);
 

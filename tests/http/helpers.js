@@ -29,6 +29,8 @@
 // The returned server also has
 //   srv.login(username)  -> Promise<'sid=...'> (POST /login; the Cookie
 //                           header value of the new session)
+//   srv.restart(env)      -> the same database and port, env changed
+//                            (KLYNGE_TODAY: time passes)
 //   srv.client(username) -> Promise<Client> logged in, whose forms carry
 //                           the session's CSRF token
 
@@ -92,44 +94,63 @@ async function start(opts = {}) {
 
   // A free port can be taken between the probe and the server's bind:
   // try a few times.
-  let lastErr;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+  // Starts `klynge serve` on port with env; resolves to a handle once it
+  // answers, or to null (the process stopped) after the deadline.
+  async function launch(port, env) {
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...baseEnv };
-    if (opts.baseUrl) env.KLYNGE_BASE_URL = opts.baseUrl(port);
     const child = spawn(bin, ['--db', db, 'serve', '--port', String(port), '--addr', '127.0.0.1'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    let exited = null;
+    const h = { child, stderr: '', exited: null };
     child.stdout.on('data', () => {});
-    child.stderr.on('data', (d) => { stderr += d; });
-    const exitPromise = new Promise((resolve) => {
-      child.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
+    child.stderr.on('data', (d) => { h.stderr += d; });
+    h.exitPromise = new Promise((resolve) => {
+      child.on('exit', (code, signal) => { h.exited = { code, signal }; resolve(h.exited); });
     });
-
     const deadline = Date.now() + (sanitized ? 60000 : 15000);
-    let up = false;
-    while (Date.now() < deadline && !exited) {
+    while (Date.now() < deadline && !h.exited) {
       try {
         const res = await fetch(base + '/', { redirect: 'manual' });
         await res.arrayBuffer();
-        up = true;
-        break;
+        h.up = true;
+        return h;
       } catch {
         await sleep(50);
       }
     }
-    if (up) {
+    if (!h.exited) {
+      child.kill('SIGKILL');
+      await h.exitPromise;
+    }
+    return h;
+  }
+
+  async function halt(h) {
+    if (!h.exited) {
+      h.child.kill('SIGTERM');
+      const timer = setTimeout(() => { if (!h.exited) h.child.kill('SIGKILL'); }, 5000);
+      await h.exitPromise;
+      clearTimeout(timer);
+    }
+  }
+
+  let lastErr;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let env = { ...baseEnv };
+    if (opts.baseUrl) env.KLYNGE_BASE_URL = opts.baseUrl(port);
+    let h = await launch(port, env);
+    let stderrBefore = '';
+    if (h.up) {
       return {
         base,
         port,
         db,
         dir,
         publicBase: env.KLYNGE_BASE_URL || base,
-        stderr: () => stderr,
+        stderr: () => stderrBefore + h.stderr,
         async login(username) {
           const c = new Client(base);
           await loginClient(c, username);
@@ -140,25 +161,28 @@ async function start(opts = {}) {
           await loginClient(c, username);
           return c;
         },
+        // Stops the server and starts it again on the same database and
+        // port with env changed (e.g. { KLYNGE_TODAY: '2026-03-12' }:
+        // time passes). Sessions are in the database: logins survive.
+        async restart(changes = {}) {
+          await halt(h);
+          stderrBefore += h.stderr;
+          env = { ...env, ...changes };
+          h = await launch(port, env);
+          if (!h.up)
+            throw new Error(`klynge serve did not come back on ${base}:\n${h.stderr}`);
+        },
         async stop() {
-          if (!exited) {
-            child.kill('SIGTERM');
-            const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000);
-            await exitPromise;
-            clearTimeout(timer);
-          }
+          await halt(h);
           fs.rmSync(dir, { recursive: true, force: true });
-          if (sanitized && sanitizerReport(stderr)) {
-            throw new Error(`sanitizer report from the server:\n${stderr.slice(-4000)}`);
+          const all = stderrBefore + h.stderr;
+          if (sanitized && sanitizerReport(all)) {
+            throw new Error(`sanitizer report from the server:\n${all.slice(-4000)}`);
           }
         },
       };
     }
-    if (!exited) {
-      child.kill('SIGKILL');
-      await exitPromise;
-    }
-    lastErr = new Error(`klynge serve did not answer on ${base} (exit ${JSON.stringify(exited)}):\n${stderr}`);
+    lastErr = new Error(`klynge serve did not answer on ${base} (exit ${JSON.stringify(h.exited)}):\n${h.stderr}`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
   throw lastErr;

@@ -1088,6 +1088,12 @@ static void overdue(void **state)
 	st.started = 0;
 	assert_true(case_step_overdue(&st, 20260402));
 	st.action = STEP_ACTION_NONE;
+	/* the date a change is recorded on: a meeting that has been, else
+	 * today (never a meeting still to come) */
+	assert_int_equal(case_step_date(20260611, 20261123), 20260611);
+	assert_int_equal(case_step_date(20261123, 20261123), 20261123);
+	assert_int_equal(case_step_date(20261210, 20261123), 20261123);
+	assert_int_equal(case_step_date(0, 20261123), 20261123);
 	st.status = STEP_DONE;
 	assert_false(case_step_overdue(&st, 20260402));
 	st.status = STEP_SKIPPED;

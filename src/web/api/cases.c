@@ -1020,9 +1020,7 @@ static void step_update(struct request *req, struct response *res)
 		return;
 	/* The dates a status brings, from the treating meeting when there
 	 * is one. */
-	int when = item_meeting_date(req, st->item_id);
-	if (!when)
-		when = today;
+	int when = case_step_date(item_meeting_date(req, st->item_id), today);
 	if (st->status == STEP_PENDING && st->status != old->status) {
 		if (!started_given)
 			st->started = 0;

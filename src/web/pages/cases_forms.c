@@ -392,8 +392,8 @@ static int step_date(struct request *req, const struct cw *cw,
 	struct meeting m;
 	if (st->item_id &&
 	    store_item_meeting(req->app->store, st->item_id, &mid, &err) == 0 &&
-	    store_meeting_get(req->app->store, req->arena, mid, &m, &err) == 0 && m.date)
-		return m.date;
+	    store_meeting_get(req->app->store, req->arena, mid, &m, &err) == 0)
+		return case_step_date(m.date, cw->today);
 	return cw->today;
 }
 
