@@ -1828,6 +1828,18 @@ static void initiative_adopt(struct request *req, struct response *res)
 	static const char *const fields[] = { "body", "body_id", "case_number",
 		"title", "description", "started", "economic", "template",
 		"template_id", NULL };
+	/* One scaling flow per initiative: it already goes to every other
+	 * cluster (template b), so a second adoption would only repeat it. */
+	for (size_t i = 0; i < cw.n_cases; i++)
+		if (cw.cases[i].initiative_id == ini->id) {
+			res_header(res, "Location",
+				   arena_printf(req->arena, "/api/v1/cases/%lld",
+						(long long)cw.cases[i].id));
+			api_error(res, 409, "already_adopted",
+				  "Indsatsen skaleres allerede til de øvrige "
+				  "klynger (sag %lld).", (long long)cw.cases[i].id);
+			return;
+		}
 	const struct structure *s = web_structure_full(req);
 	struct case_file *c = arena_alloc(req->arena, sizeof(*c));
 	c->case_number = "";

@@ -956,6 +956,14 @@ void cases_initiative_adopt(struct request *req, struct response *res)
 		page_error(req, res, 422, "Vælg det fagligt strategiske niveau i en anden klynge.");
 		return;
 	}
+	/* One scaling flow per initiative: it already goes to every other
+	 * cluster, so a second adoption joins it rather than start another. */
+	for (size_t i = 0; i < cw.all.n_cases; i++)
+		if (cw.all.cases[i].initiative_id == in->id) {
+			res_redirect(res, arena_printf(req->arena, "/cases/%lld",
+						       (long long)cw.all.cases[i].id));
+			return;
+		}
 	/* The flow starts where the initiative comes from. */
 	const struct body *origin = strategic_level(cw.full, in->area_id);
 	if (!origin) {
