@@ -1,7 +1,7 @@
 'use strict';
 // Browser journey of issue 5 (playwright-core driving Debian's
 // /usr/bin/chromium, JavaScript off): cases that flow between bodies,
-// through the pages and forms only, on 23 November 2026 (KLYNGE_TODAY)
+// through the pages and forms only, from 23 November 2026 (KLYNGE_TODAY)
 // with the demo structure and the demo's 2026 meetings
 // (data/demo-meetings.json: each cluster's professional-strategic level
 // has a planned meeting on 10 December 2026; SSU and the strategic
@@ -19,16 +19,18 @@
 //      approval, publication, the decision on the item and "held" carry
 //      to a decision; the steering group prepares the same way; the four
 //      professional-strategic levels' implement steps go on their
-//      10 December agendas; Sønderjylland's secretary marks its step
-//      started; /leadtimes shows the number and who is late.
+//      10 December agendas; time passes to 10 December (the server
+//      starts again on that day; the browsers keep their sessions) and
+//      Sønderjylland's secretary marks its step started on its meeting's
+//      day; /leadtimes shows the number and who is late.
 //   B. template "skalering-af-lokal-indsats" (b): Sønderjylland shares
 //      an initiative, Fyn comments and adopts it; the scaling case is
-//      carried through SSU (a second SSU meeting today) to the other
-//      clusters' implementation.
+//      carried through SSU (a second SSU meeting, on 10 December) to the
+//      other clusters' implementation.
 //   C. template "klynge-fagligt-strategisk" (c) with economic
 //      consequences: Sønderjylland decides, the regional council and the
 //      four city councils must approve (skipping one is refused), then an
-//      implementation group starts.
+//      implementation group starts (on 10 December too).
 //
 // Screenshots land in tests/e2e/out/cases-*.png.
 
@@ -43,6 +45,11 @@ const { start, TEST_PASSWORD, repoRoot } = require('../http/helpers');
 const bin = path.resolve(repoRoot, process.env.KLYNGE_BIN || './build/klynge');
 const outDir = path.join(__dirname, 'out');
 const TODAY = '2026-11-23';
+// The server's day: time passes in A6 (srv.restart with a later
+// KLYNGE_TODAY; a step's change is recorded on its meeting's date only
+// once that meeting has been).
+let today = TODAY;
+const LATER = '2026-12-10';
 
 // Real accounts linked to demo people (data/demo.json).
 const USERS = {
@@ -192,7 +199,7 @@ async function planMeeting(page, bodyName, place) {
   await go(page, page.getByRole('link', { name: bodyName, exact: true }).first());
   await go(page, page.locator('#moeder').getByRole('link', { name: 'Planlæg møde' }));
   await field(page, 'Mødetype').selectOption('ordinary');
-  await field(page, 'Dato').fill(TODAY);
+  await field(page, 'Dato').fill(today);
   await field(page, 'Starttidspunkt').fill('09:00');
   await field(page, 'Sluttidspunkt').fill('11:00');
   await field(page, 'Sted').fill(place);
@@ -380,7 +387,11 @@ step('A5. the item appears on all four clusters\' professional-strategic agendas
   // planned meetings' agendas are not public yet (nothing to assert).
 });
 
-step('A6. Sønderjylland\'s secretary marks its implementation started', async () => {
+step('A6. time passes to 10 December: Sønderjylland\'s secretary marks its implementation started', async () => {
+  // The day of the clusters' meetings has come; the sessions survive the
+  // restart (they are in the database).
+  await srv.restart({ KLYNGE_TODAY: LATER });
+  today = LATER;
   const page = pages.sdjSec;
   st.current = st.a;
   // The secretary of a cluster may change that cluster's steps only.
@@ -389,8 +400,9 @@ step('A6. Sønderjylland\'s secretary marks its implementation started', async (
     ['Påbegyndt', 'Afsluttet', 'Udgår']);
   assert.equal(await flowRow(page, fsn('Fyn'), 'Implementere').getByRole('button').count(), 0);
   const cells = await stepDone(page, fsn('Sønderjylland'), 'Implementere', 'Påbegyndt');
-  // Treated on the 10 December agenda: "Påbegyndt" takes that meeting's
-  // date (cases_forms.c step_date), 17 days after SSU's decision.
+  // Treated on the 10 December agenda, now that the meeting's day has
+  // come: "Påbegyndt" takes that meeting's date (case_step_date), 17 days
+  // after SSU's decision.
   assert.equal(cells.status, 'I gang');
   assert.equal(cells.started, '10.12.2026');
   assert.deepEqual(await badges(page), ['Under implementering', 'Besluttet']);
@@ -495,32 +507,33 @@ step('B1. Sønderjylland shares an initiative; Fyn comments and adopts it', asyn
   await fyn.screenshot({ path: out('b-initiative.png'), fullPage: true });
 });
 
-step('B2. recommended, discussed, decided on a second SSU meeting today; the clusters implement', async () => {
+step('B2. recommended, discussed, decided on a second SSU meeting (10 December); the clusters implement', async () => {
   const sdj = pages.sdjSec;
   let cells = await stepDone(sdj, fsn('Sønderjylland'), 'Indstille', 'Afsluttet');
   assert.equal(cells.status, 'Afsluttet');
   const sec = pages.ssuSec;
   // The steering group's step: marked done directly (no meeting).
   cells = await stepDone(sec, SSG, 'Drøfte', 'Afsluttet');
-  assert.equal(cells.finished, '23.11.2026');
-  // SSU's meeting of today is held: its agenda is closed, so plan another.
+  assert.equal(cells.finished, '10.12.2026');
+  // SSU's meeting of 23 November has been held: no meeting to come, so
+  // plan another today.
   assert.equal(await stepButton(sec, SSU, 'Beslutte', 'Sæt på dagsordenen'), 409);
   st.ssu2 = await planMeeting(sec, SSU, 'Syddansk Sundhedsinnovation, Odense');
   cells = await stepDone(sec, SSU, 'Beslutte', 'Sæt på dagsordenen');
-  assert.match(cells.item, new RegExp(`^${esc(INITIATIVE)} \\(23\\.11\\.2026\\)$`));
+  assert.match(cells.item, new RegExp(`^${esc(INITIATIVE)} \\(10\\.12\\.2026\\)$`));
   assert.deepEqual(await agendaTitles(sec, st.ssu2), [INITIATIVE]);
   await holdMeeting(sec, pages.ssuChair, st.ssu2,
     'Sundhedssamarbejdsudvalget besluttede at skalere indsatsen til de øvrige klynger.');
   cells = await stepDone(sec, SSU, 'Beslutte', 'Afsluttet');
-  assert.equal(cells.finished, '23.11.2026');
+  assert.equal(cells.finished, '10.12.2026');
   assert.deepEqual(await badges(sec), ['Besluttet', 'Besluttet']);
   // Fyn starts today (0 days); the others wait for their due date.
   cells = await stepDone(pages.fynSec, fsn('Fyn'), 'Implementere', 'Påbegyndt');
-  assert.equal(cells.started, '23.11.2026');
+  assert.equal(cells.started, '10.12.2026');
   const lt = (await pages.fynSec.locator('#gennemloebstid tbody tr').filter({ hasText: fsn('Fyn') })
     .getByRole('cell').allInnerTexts()).map((s) => s.trim());
-  // Due: 23.11 + 30 + 30 + 60 days.
-  assert.deepEqual(lt, [fsn('Fyn'), '23.11.2026', '23.3.2027', '23.11.2026', '0', 'Til tiden']);
+  // Due: 10.12 + 30 + 30 + 60 days.
+  assert.deepEqual(lt, [fsn('Fyn'), '10.12.2026', '9.4.2027', '10.12.2026', '0', 'Til tiden']);
   assert.deepEqual(await badges(pages.fynSec), ['Under implementering', 'Besluttet']);
 });
 
@@ -535,15 +548,15 @@ step('C1. a case with economic consequences in Sønderjylland: decided, awaiting
   await field(page, 'Titel').fill(CASE_C.title);
   // The body's "Ny sag" chooses the body; the start date is today.
   assert.equal(await field(page, 'Startes i forum').locator('option:checked').innerText(), fsn('Sønderjylland'));
-  assert.equal(await field(page, 'Startdato').inputValue(), TODAY);
+  assert.equal(await field(page, 'Startdato').inputValue(), today);
   await choose(field(page, 'Sagsflow (skabelon)'), 'Sag, der starter på klyngens fagligt strategiske niveau');
   await field(page, 'Økonomiske konsekvenser').check();
   await go(page, page.getByRole('button', { name: 'Vis sagsflow' }));
   const rows = (await page.locator('#forhaandsvisning tbody tr').allInnerTexts())
     .map((r) => r.split('\t').map((s) => s.trim()));
   assert.deepEqual(rows, [
-    ['1', fsn('Sønderjylland'), 'Beslutte', '23.11.2026'],
-    ...IPGS.map((g) => ['2', g, 'Implementere', '7.1.2027']),
+    ['1', fsn('Sønderjylland'), 'Beslutte', '10.12.2026'],
+    ...IPGS.map((g) => ['2', g, 'Implementere', '24.1.2027']),
   ]);
   await go(page, page.getByRole('button', { name: 'Opret sag' }));
   const m = new URL(page.url()).pathname.match(/^\/cases\/(\d+)$/);
@@ -553,8 +566,8 @@ step('C1. a case with economic consequences in Sønderjylland: decided, awaiting
   // Implementation cannot start before the decision.
   assert.equal(await stepButton(page, IPGS[0], 'Implementere', 'Påbegyndt'), 422);
   assert.match(await page.getByRole('alert').innerText(), /Implementeringen kan ikke begynde, før sagen er besluttet\./);
-  // The decision: marked done directly (the cluster's next meeting is
-  // on 10 December; the decision is taken today).
+  // The decision: marked done directly, on today's date (not on the
+  // agenda of the cluster's meeting of today).
   await stepDone(page, fsn('Sønderjylland'), 'Beslutte', 'Afsluttet');
   assert.match(await page.getByRole('status').innerText(),
     /afventer nu godkendelse i regionsrådet og byrådene/);
@@ -577,15 +590,15 @@ step('C2. "Udgår" on a council approval is refused; each council approves; the 
     assert.deepEqual((await badges(page))[0], 'Afventer regionsråd og byråd', `before ${council}`);
     const cells = await stepDone(page, council, 'Godkende', 'Afsluttet');
     assert.equal(cells.status, 'Afsluttet');
-    assert.equal(cells.finished, '23.11.2026');
+    assert.equal(cells.finished, '10.12.2026');
   }
   assert.deepEqual(await badges(page), ['Besluttet', 'Økonomiske konsekvenser', 'Besluttet']);
   const cells = await stepDone(page, IPGS[3], 'Implementere', 'Påbegyndt');
-  assert.equal(cells.started, '23.11.2026');
+  assert.equal(cells.started, '10.12.2026');
   assert.deepEqual(await badges(page), ['Under implementering', 'Økonomiske konsekvenser', 'Besluttet']);
   const lt = (await page.locator('#gennemloebstid tbody tr').filter({ hasText: IPGS[3] })
     .getByRole('cell').allInnerTexts()).map((s) => s.trim());
-  assert.deepEqual(lt, [IPGS[3], '23.11.2026', '7.1.2027', '23.11.2026', '0', 'Til tiden']);
+  assert.deepEqual(lt, [IPGS[3], '10.12.2026', '24.1.2027', '10.12.2026', '0', 'Til tiden']);
   await page.screenshot({ path: out('c-case.png'), fullPage: true });
 });
 
@@ -597,7 +610,7 @@ step('D. /followup lists the late flows; the focus area counts its cases', async
   // Case A's steps that are overdue: the three clusters not started, and
   // Sønderjylland's started step and its four groups (not done).
   const lead = await page.locator('header.page-head .lead').innerText();
-  assert.match(lead, /^8 overskredne trin og opfølgningspunkter pr\. 23\. november 2026/);
+  assert.match(lead, /^8 overskredne trin og opfølgningspunkter pr\. 10\. december 2026/);
   for (const c of ['Fyn', 'Lillebælt', 'Sydvestjylland']) {
     const section = page.locator('section').filter({ has: page.getByRole('heading', { name: `Sundhedsklynge ${c}`, exact: true }) });
     assert.match(await section.locator('ul.late-flows').innerText(),

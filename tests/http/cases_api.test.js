@@ -13,6 +13,15 @@
 // the origin's secretary allowed); conditional writes (409 stale, 412
 // If-Match); follow-up actions, shared initiatives, templates.
 //
+// Time passes as it does in reality: a step goes on the agenda of its
+// body's next meeting (today or later), and only when the meeting day
+// has come (srv.restart with a later KLYNGE_TODAY; sessions survive) is
+// the meeting held and its decision recorded - a step's change is
+// recorded on the meeting's date only once the meeting has been
+// (case_step_date). Time only moves forward, so each template's flow
+// runs on later dates than the one before: a from 2 March 2026, b from
+// June, c from July, competence from October.
+//
 // Seed 001, item 2: "(a) SSU beslutter -> strategisk styregruppe
 // forbereder -> klyngernes fagligt strategiske niveau implementerer ->
 // implementeringsgrupperne udfører; (b) lokal indsats i én klynge
@@ -76,6 +85,19 @@ const hans = as('hans');
 
 const ok = (r, status = 200) => assert.equal(r.status, status, JSON.stringify(r.body));
 
+// ---- time ----
+
+// The server's day; time passes by starting the server again on the same
+// database on a later day.
+let today = TODAY;
+async function timePasses(date) {
+  assert.ok(date >= today, `time only moves forward: ${today} -> ${date}`);
+  if (date === today)
+    return;
+  await srv.restart({ KLYNGE_TODAY: date });
+  today = date;
+}
+
 // ---- meetings through the meetings API (the administrator runs them) ----
 
 const meetings = {};
@@ -102,6 +124,10 @@ async function decideItem(itemId, outcome = 'approved', decision = 'Indstillinge
   ok(await admin.send(`/api/v1/items/${itemId}/decision`, 'PUT', { outcome, decision }));
 }
 
+async function hold(m) {
+  ok(await admin.send(`/api/v1/meetings/${m.id}/state`, 'POST', { state: 'held' }));
+}
+
 // ---- casework helpers ----
 
 const stepsOf = (c, pred) => c.steps.filter(pred);
@@ -114,17 +140,26 @@ const putStep = (who, c, st, data) => who.send(`/api/v1/cases/${c.id}/steps/${st
 const onAgenda = (who, c, st) => who.send(`/api/v1/cases/${c.id}/steps/${st.id}/agenda`, 'POST', {});
 const getCase = async (id) => (await pub.get(`/api/v1/cases/${id}`)).body;
 
-// Puts a step on its body's meeting of `date`, publishes the meeting and
-// records the decision there; returns the item.
-async function treat(who, c, st, date, outcome = 'approved') {
+// Puts a step on its body's meeting of `date` (today or later) and
+// publishes the meeting; returns the item.
+async function schedule(who, c, st, date) {
   const m = await meeting(st.body, date);
   const r = await onAgenda(who, c, st);
   ok(r, 201);
   assert.equal(r.body.item.meeting_id, m.id, 'the body\'s next editable meeting');
   assert.equal(r.body.item.meeting_date, date);
   await publish(m);
-  await decideItem(r.body.item.id, outcome);
   return r.body.item;
+}
+
+// schedule(), then the meeting day comes: the meeting is held and the
+// decision recorded there; returns the item.
+async function treat(who, c, st, date, outcome = 'approved') {
+  const item = await schedule(who, c, st, date);
+  await timePasses(date);
+  await hold(await meeting(st.body, date));
+  await decideItem(item.id, outcome);
+  return item;
 }
 
 // ---- templates (seed 001's three flows; data, per region) ----
@@ -303,7 +338,9 @@ test('template a: on SSU\'s agenda, decided at the meeting, the clusters impleme
   assert.deepEqual(now.item_ids, [item.id]);
   assert.equal(stepAt(now, 'ssu-syddanmark').item_id, item.id);
 
-  // The decision recorded on the step: done on the meeting's date.
+  // The decision recorded on the step the day after: done on the
+  // meeting's date.
+  await timePasses('2026-03-13');
   r = await putStep(martin, c, ssu, { status: 'done' });
   ok(r);
   assert.equal(r.body.state, 'decided');
@@ -425,26 +462,37 @@ test('template b: recommended, discussed, decided by SSU, implemented in the oth
   let r = await putStep(martin, c, decide, { status: 'done' });
   assert.equal(r.status, 422);
   assert.equal(r.body.error.code, 'step_change');
-  // The bodies' meetings: Sønderjylland's of 5 March, the steering
-  // group's of 9 March, SSU's of 12 March and Fyn's of 16 April treat
-  // this case too (an agenda takes the body's next editable meeting).
-  await treat(ole, c, stepAt(c, 'fsn-sonderjylland'), '2026-03-05');
+  // The bodies' meetings after template a's: Sønderjylland's of 4 June,
+  // the steering group's of 8 June, SSU's of 11 June and Fyn's of
+  // 16 July (an agenda takes the body's next editable meeting).
+  await treat(ole, c, stepAt(c, 'fsn-sonderjylland'), '2026-06-04');
   ok(await putStep(ole, c, stepAt(c, 'fsn-sonderjylland'), { status: 'done' }));
-  await treat(martin, c, stepAt(c, 'strategisk-sundhedsstyregruppe'), '2026-03-09', 'discussed');
+  await treat(martin, c, stepAt(c, 'strategisk-sundhedsstyregruppe'), '2026-06-08', 'discussed');
   ok(await putStep(martin, c, stepAt(c, 'strategisk-sundhedsstyregruppe'), { status: 'done' }));
-  await treat(martin, c, decide, '2026-03-12');
+  await treat(martin, c, decide, '2026-06-11');
   r = await putStep(martin, c, decide, { status: 'done' });
   ok(r);
   assert.equal(r.body.state, 'decided');
-  assert.equal(stepAt(r.body, 'ssu-syddanmark').finished, '2026-03-12');
-  await treat(sofie, c, stepAt(c, 'fsn-fyn'), '2026-04-16', 'noted');
+  assert.equal(stepAt(r.body, 'ssu-syddanmark').finished, '2026-06-11');
+  // A step marked started while its meeting is still to come is recorded
+  // on today's date, not the meeting's: Sydvestjylland starts on the day
+  // of the decision, before its meeting of 2 July.
+  const svj = stepAt(c, 'fsn-sydvestjylland');
+  await schedule(jorgen, c, svj, '2026-07-02');
+  r = await putStep(jorgen, c, svj, { status: 'started' });
+  ok(r);
+  assert.equal(stepAt(r.body, 'fsn-sydvestjylland').started, '2026-06-11', 'today, not the meeting of 2 July');
+  await treat(sofie, c, stepAt(c, 'fsn-fyn'), '2026-07-16', 'noted');
   r = await putStep(sofie, c, stepAt(c, 'fsn-fyn'), { status: 'started' });
   ok(r);
   assert.equal(r.body.state, 'implementing');
   r = await pub.get(`/api/v1/cases/${c.id}/leadtimes`);
   const lt = Object.fromEntries(r.body.lead_times.map((x) => [x.body, x]));
   assert.equal(lt['fsn-fyn'].days, 35);
-  assert.equal(lt['fsn-fyn'].decided, '2026-03-12');
+  assert.equal(lt['fsn-fyn'].decided, '2026-06-11');
+  assert.equal(lt['fsn-fyn'].started, '2026-07-16');
+  assert.equal(lt['fsn-sydvestjylland'].started, '2026-06-11');
+  assert.equal(lt['fsn-sydvestjylland'].days, 0, 'no meeting still to come is counted');
   assert.equal(lt['fsn-lillebaelt'].days, null);
   assert.equal(r.body.lead_times.length, 3);
   for (const st of (await getCase(c.id)).steps.filter((s) => s.status !== 'done'))
@@ -467,16 +515,17 @@ test('template c: economic case decided in Sønderjylland awaits the regional co
   });
   ok(r, 201);
   C.c = r.body;
-  assert.equal(C.c.started, TODAY, 'the flow starts today by default');
+  assert.equal(today, '2026-07-16', 'the day template b ended');
+  assert.equal(C.c.started, today, 'the flow starts today by default');
   assert.deepEqual(C.c.steps.map((s) => [s.body, s.action, s.due]), [
-    ['fsn-sonderjylland', 'decide', '2026-03-16'],
-    ['ipg-sonderjylland-aeldre', 'implement', '2026-04-30'],
-    ['ipg-sonderjylland-psykiatri', 'implement', '2026-04-30'],
-    ['ipg-sonderjylland-born', 'implement', '2026-04-30'],
-    ['ipg-sonderjylland-akut', 'implement', '2026-04-30'],
+    ['fsn-sonderjylland', 'decide', '2026-07-30'],
+    ['ipg-sonderjylland-aeldre', 'implement', '2026-09-13'],
+    ['ipg-sonderjylland-psykiatri', 'implement', '2026-09-13'],
+    ['ipg-sonderjylland-born', 'implement', '2026-09-13'],
+    ['ipg-sonderjylland-akut', 'implement', '2026-09-13'],
   ]);
   const decide = stepAt(C.c, 'fsn-sonderjylland', 'decide');
-  await treat(ole, C.c, decide, '2026-03-05');
+  await treat(ole, C.c, decide, '2026-07-23');
   r = await putStep(ole, C.c, decide, { status: 'done' });
   ok(r);
   assert.equal(r.body.state, 'awaiting_councils');
@@ -491,7 +540,7 @@ test('template c: economic case decided in Sønderjylland awaits the regional co
   C.c = r.body;
   const councils = stepsOf(C.c, (s) => s.action === 'approve_council');
   assert.equal(councils.length, 5);
-  assert.ok(councils.every((s) => s.body === null && s.status === 'pending' && s.due === '2026-05-04'));
+  assert.ok(councils.every((s) => s.body === null && s.status === 'pending' && s.due === '2026-09-21'), '60 days after the decision of 23 July');
   assert.equal(councils[0].target_name, 'Regionsrådet');
   assert.match(councils[1].target_name, /Aabenraa/);
 });
@@ -559,7 +608,10 @@ test('economic routing cannot be bypassed through the API', async () => {
 test('template c: decided only when every council approved; then implemented; lead times from the last approval', async () => {
   const c = C.c;
   const council = stepsOf(c, (s) => s.action === 'approve_council');
-  const dates = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-27', '2026-04-28'];
+  // The secretary records the councils' approvals once the last one has
+  // been given.
+  const dates = ['2026-08-31', '2026-09-01', '2026-09-02', '2026-09-07', '2026-09-08'];
+  await timePasses('2026-09-08');
   for (let i = 0; i < council.length; i++) {
     const r = await putStep(ole, c, council[i], { status: 'done', finished: dates[i] });
     ok(r);
@@ -573,17 +625,18 @@ test('template c: decided only when every council approved; then implemented; le
   }
   // The implementation group's secretary starts its step at its meeting.
   const aeldre = stepAt(c, 'ipg-sonderjylland-aeldre');
-  await treat(anders, c, aeldre, '2026-05-12', 'noted');
+  await treat(anders, c, aeldre, '2026-09-22', 'noted');
   let r = await putStep(anders, c, aeldre, { status: 'started' });
   ok(r);
   assert.equal(r.body.state, 'implementing');
   r = await pub.get(`/api/v1/cases/${c.id}/leadtimes`);
   const lt = Object.fromEntries(r.body.lead_times.map((x) => [x.body, x]));
-  assert.equal(lt['ipg-sonderjylland-aeldre'].decided, '2026-04-28', 'the last council approval');
+  assert.equal(lt['ipg-sonderjylland-aeldre'].decided, '2026-09-08', 'the last council approval');
+  assert.equal(lt['ipg-sonderjylland-aeldre'].started, '2026-09-22');
   assert.equal(lt['ipg-sonderjylland-aeldre'].days, 14);
-  assert.equal(lt['ipg-sonderjylland-aeldre'].late, true, 'due 2026-04-30, started 2026-05-12');
+  assert.equal(lt['ipg-sonderjylland-aeldre'].late, true, 'due 2026-09-13, started 2026-09-22');
   for (const st of (await getCase(c.id)).steps.filter((s) => s.status !== 'done'))
-    ok(await putStep(ole, c, st, { status: 'done', finished: '2026-06-30' }));
+    ok(await putStep(ole, c, st, { status: 'done', finished: '2026-11-30' }));
   assert.equal((await getCase(c.id)).state, 'closed');
 });
 
@@ -594,7 +647,7 @@ test('economic consequences found after a cluster decided: the council approvals
   });
   ok(r, 201);
   let c = r.body;
-  ok(await putStep(ole, c, stepAt(c, 'fsn-sonderjylland'), { status: 'done', finished: '2026-03-19' }));
+  ok(await putStep(ole, c, stepAt(c, 'fsn-sonderjylland'), { status: 'done', finished: '2026-10-08' }));
   c = await getCase(c.id);
   assert.equal(c.state, 'decided');
   r = await ole.send(`/api/v1/cases/${c.id}`, 'PUT', { economic: true, revision: c.revision });
@@ -622,11 +675,12 @@ test('competence: an implementation group\'s decision becomes a recommendation a
     ['ipg-sonderjylland-aeldre', 'implement'],
   ]);
   const st = stepAt(c, 'ipg-sonderjylland-aeldre', 'decide');
-  await treat(anders, c, st, '2026-03-03');
+  await treat(anders, c, st, '2026-10-06');
   r = await putStep(anders, c, st, { status: 'done' });
   ok(r);
   assert.equal(r.body.decision.became, 'recommend');
-  assert.deepEqual(r.body.decision.added.map((s) => [s.body, s.action, s.due]), [['fsn-sonderjylland', 'decide', '2026-04-02']]);
+  assert.equal(stepAt(r.body, 'ipg-sonderjylland-aeldre', 'recommend').finished, '2026-10-06');
+  assert.deepEqual(r.body.decision.added.map((s) => [s.body, s.action, s.due]), [['fsn-sonderjylland', 'decide', '2026-11-05']]);
   c = r.body;
   assert.equal(c.state, 'open');
   assert.equal(c.decided, false);
@@ -640,13 +694,13 @@ test('competence: an implementation group\'s decision becomes a recommendation a
   assert.equal(r.status, 422);
   // fsn-sonderjylland's secretary decides (a step of their body).
   const parent = stepAt(c, 'fsn-sonderjylland', 'decide');
-  await treat(ole, c, parent, '2026-03-05');
+  await treat(ole, c, parent, '2026-10-08');
   r = await putStep(ole, c, parent, { status: 'done' });
   ok(r);
   assert.equal(r.body.state, 'decided');
   assert.equal(r.body.decided, true);
   assert.equal(r.body.decision, undefined, 'the parent may decide: nothing added');
-  r = await putStep(anders, c, stepAt(c, 'ipg-sonderjylland-aeldre', 'implement'), { status: 'started', started: '2026-05-01' });
+  r = await putStep(anders, c, stepAt(c, 'ipg-sonderjylland-aeldre', 'implement'), { status: 'started', started: '2026-12-01' });
   ok(r);
   assert.equal(r.body.state, 'implementing');
 });
@@ -715,7 +769,7 @@ test('follow-up actions: the body\'s secretariat creates them, the responsible p
   ok(r, 201);
   const fa = r.body;
   assert.equal(fa.status, 'open');
-  assert.equal(fa.overdue, true, 'due 2026-02-15, today 2026-03-02');
+  assert.equal(fa.overdue, true, `due 2026-02-15, today ${today}`);
   assert.equal(fa.responsible_person, 'p-hans-norgaard');
   r = await pub.get('/api/v1/actions?overdue=1&area=klynge-sonderjylland');
   assert.ok(r.body.some((a) => a.id === fa.id));

@@ -13,6 +13,10 @@
 // charter may only recommend), a health agreement with one focus area,
 // one shared initiative, and one decided case whose implementation
 // started on known dates (the lead-time numbers).
+//
+// At the end time passes (srv.restart with a later KLYNGE_TODAY) to the
+// day of SSU's meeting of 10 December: only once the meeting has been
+// is a step it treats recorded on its date (case_step_date).
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -194,6 +198,7 @@ test('"Sæt på dagsordenen" puts the case on the body\'s next meeting; 409 with
   });
   assert.equal(plan.status, 303);
   const meeting = plan.location;
+  st.meeting = meeting;
   let page = await admin.get(`/cases/${st.a}`);
   const rows = steps(page.text, st.a);
   let r = await admin.post(`/cases/${st.a}/steps/${rows[1].id}`, { do: 'agenda' });
@@ -210,11 +215,15 @@ test('"Sæt på dagsordenen" puts the case on the body\'s next meeting; 409 with
   assert.match(mp.text, /Godkendelse/);	// DECIDE -> an approval item
   const ip = await admin.get(item[1]);
   assert.match(ip.text, /class="item-cases">Sager: <a href="\/cases\/\d+">/);
-  // "Påbegyndt" takes the meeting's date.
+  // "Påbegyndt" while the meeting of 10 December is still to come:
+  // today's date, not the meeting's (the row still shows the item's
+  // meeting date).
   r = await admin.post(`/cases/${st.a}/steps/${rows[0].id}`, { do: 'start' });
   assert.equal(r.status, 303);
   page = await admin.get(`/cases/${st.a}`);
-  assert.match(steps(page.text, st.a)[0].text, /10\.12\.2026/);
+  const row = steps(page.text, st.a)[0].text;
+  assert.match(row, /I gang 23\.11\.2026 – Fælles retningslinje for medicingennemgang \(10\.12\.2026\)/);
+  assert.doesNotMatch(row, /I gang 10\.12\.2026/);
 });
 
 test('competence: a body that may only recommend gets a recommendation, the decision moves on', async () => {
@@ -388,4 +397,32 @@ test('permissions: another body\'s secretary gets 403; templates only for the re
   assert.equal(r.status, 303);
   const shown = await fetch(srv.base + `/templates/${tid}`).then((x) => x.text());
   assert.match(shown, /\+21 dage/);
+});
+
+test('time passes to SSU\'s meeting of 10 December: held that day, "Afsluttet" takes the meeting\'s date', async () => {
+  const setState = async (to) => {
+    const page = await admin.get(st.meeting);
+    const rev = page.text.match(/name="revision" value="(\d+)"/)[1];
+    return admin.post(`${st.meeting}/state`, { to, revision: rev });
+  };
+  for (const to of ['invited', 'agenda_approved', 'published']) {
+    const r = await setState(to);
+    assert.equal(r.status, 303, `${to}: ${alertText(r.text)}`);
+  }
+  // Not held before its day.
+  let r = await setState('held');
+  assert.equal(r.status, 422);
+  assert.match(alertText(r.text), /først markeres som afholdt på mødedagen/);
+  await srv.restart({ KLYNGE_TODAY: '2026-12-10' });
+  r = await setState('held');
+  assert.equal(r.status, 303, alertText(r.text));
+  // The session survived the restart; the decision is recorded on the
+  // meeting's date.
+  let page = await admin.get(`/cases/${st.a}`);
+  const rows = steps(page.text, st.a);
+  r = await admin.post(`/cases/${st.a}/steps/${rows[0].id}`, { do: 'done' });
+  assert.equal(r.status, 303);
+  page = await admin.get(`/cases/${st.a}`);
+  assert.match(steps(page.text, st.a)[0].text, /23\.11\.2026 10\.12\.2026 Fælles retningslinje for medicingennemgang/);
+  assert.match(page.text, /<span class="badge ok">Besluttet<\/span>/);
 });
