@@ -443,6 +443,13 @@ test('template b: Sønderjylland shares an initiative, Fyn comments and adopts i
   assert.equal(B.c.origin_body, 'fsn-sonderjylland', 'starts where the initiative came from');
   assert.equal(B.c.initiative_id, B.ini.id);
   assert.equal(B.c.title, 'Tværsektoriel faldforebyggelse');
+  // One scaling flow per initiative: Sydvestjylland adopting it too is
+  // pointed to the case that already goes to every other cluster.
+  const again = await jorgen.send(`/api/v1/initiatives/${B.ini.id}/adopt`, 'POST', { body: 'fsn-sydvestjylland' });
+  assert.equal(again.status, 409);
+  assert.equal(again.body.error.code, 'already_adopted');
+  assert.equal(again.headers.get('location'), `/api/v1/cases/${B.c.id}`);
+  assert.equal((await pub.send(`/api/v1/initiatives/${B.ini.id}/adopt`, 'POST', { body: 'fsn-sydvestjylland' })).status, 401, 'the public still logs in first');
   assert.deepEqual(B.c.steps.map((s) => [s.body, s.action]), [
     ['fsn-sonderjylland', 'recommend'],
     ['strategisk-sundhedsstyregruppe', 'discuss'],

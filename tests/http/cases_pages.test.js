@@ -341,6 +341,10 @@ test('knowledge sharing: share, comment, adopt -> a case with the scaling templa
   const rows = steps(page.text, cid);
   assert.match(rows[0].text, /Sønderjylland.*Indstille/);	// origin: the initiative's cluster
   assert.ok(!rows.some((s) => /Sønderjylland.*Implementere/.test(s.text)), 'kind_others leaves the origin out');
+  // Adopting it again joins the same flow: no second case.
+  r = await sekFyn.post(`/initiatives/${iid}/adopt`, { body: String(body('fsn-fyn')) });
+  assert.equal(r.status, 303);
+  assert.equal(r.location, `/cases/${cid}`);
   page = await sekFyn.get(`/initiatives/${iid}`);
   assert.match(page.text, /Det vil vi gerne prøve i Fyn\./);
   // A new initiative through the form.

@@ -1828,18 +1828,6 @@ static void initiative_adopt(struct request *req, struct response *res)
 	static const char *const fields[] = { "body", "body_id", "case_number",
 		"title", "description", "started", "economic", "template",
 		"template_id", NULL };
-	/* One scaling flow per initiative: it already goes to every other
-	 * cluster (template b), so a second adoption would only repeat it. */
-	for (size_t i = 0; i < cw.n_cases; i++)
-		if (cw.cases[i].initiative_id == ini->id) {
-			res_header(res, "Location",
-				   arena_printf(req->arena, "/api/v1/cases/%lld",
-						(long long)cw.cases[i].id));
-			api_error(res, 409, "already_adopted",
-				  "Indsatsen skaleres allerede til de øvrige "
-				  "klynger (sag %lld).", (long long)cw.cases[i].id);
-			return;
-		}
 	const struct structure *s = web_structure_full(req);
 	struct case_file *c = arena_alloc(req->arena, sizeof(*c));
 	c->case_number = "";
@@ -1893,6 +1881,18 @@ static void initiative_adopt(struct request *req, struct response *res)
 	if (!gate(req, res, access_case_create(s, &req->principal, adopter,
 					       date_today())))
 		return;
+	/* One scaling flow per initiative: it already goes to every other
+	 * cluster (template b), so a second adoption would only repeat it. */
+	for (size_t i = 0; i < cw.n_cases; i++)
+		if (cw.cases[i].initiative_id == ini->id) {
+			res_header(res, "Location",
+				   arena_printf(req->arena, "/api/v1/cases/%lld",
+						(long long)cw.cases[i].id));
+			api_error(res, 409, "already_adopted",
+				  "Indsatsen skaleres allerede til de øvrige "
+				  "klynger (sag %lld).", (long long)cw.cases[i].id);
+			return;
+		}
 	const struct body *ob = structure_body(s, c->origin_body_id);
 	const struct flow_template *t = c->template_id ?
 		cw_template(&cw, c->template_id) :
