@@ -51,8 +51,10 @@ const struct route case_routes[] = {
 bool cw_load(struct request *req, struct response *res, struct cw *cw)
 {
 	memset(cw, 0, sizeof(*cw));
-	/* Casework is not part of the structure: never a cached page. */
-	req->no_cache = true;
+	/* Casework is written through the store, which moves its generation
+	 * with every write, so a public page showing it (the body and cluster
+	 * pages' Opfølgning) may be cached with the structure: the cache is
+	 * per generation, day and address, and never for the logged-in. */
 	/* Shared per store generation and read-only (web_casework_all):
 	 * the pages only read it (sorting copies of their own). */
 	const struct casework *all = web_casework_all(req);
