@@ -367,6 +367,20 @@ struct task_template {
 /* The template for a body kind (never NULL), *n its length. */
 const struct task_template *meeting_task_template(enum body_kind kind,
 						  size_t *n);
+/*
+ * Does reaching state `to` mean the checklist task `key` is done? The
+ * state says so for the steps it stands for: invited - the dates found
+ * and the invitation sent (find_date, invite); agenda approved - the
+ * items written, quality-assured and approved by the chairs
+ * (write_items, quality_assure, chairs_approval); published - the agenda
+ * sent (send_agenda); held - the meeting attended (attend); minutes
+ * approved - the minutes written and approved (write_minutes,
+ * approve_minutes). The store ticks them off with the state change
+ * (store_meeting_set_state); the rest (catering, generating documents,
+ * sending the minutes, follow-up) the secretariat ticks itself.
+ */
+bool meeting_task_done_by_state(const char *key, enum meeting_state to);
+
 /* Tasks for a meeting on `date` of a body of `kind`, due dates filled
  * in, positions 1..n, not done; arena-owned. */
 struct meeting_task *meeting_tasks_generate(struct arena *a,

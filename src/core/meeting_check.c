@@ -7,6 +7,8 @@
 
 #include "../util/date.h"
 
+#include <string.h>
+
 void rules_check_meetings(struct arena *a, const struct structure *s,
 			  int64_t body_id, int year,
 			  const struct meeting *meetings, size_t n,
@@ -34,4 +36,28 @@ const char *meeting_transition_problem_on(const struct meeting *m,
 	if (to == MEETING_HELD && m->date > today)
 		return "Mødet kan først markeres som afholdt på mødedagen.";
 	return NULL;
+}
+
+bool meeting_task_done_by_state(const char *key, enum meeting_state to)
+{
+	static const struct {
+		enum meeting_state state;
+		const char *key;
+	} done_by[] = {
+		{ MEETING_INVITED, "find_date" },
+		{ MEETING_INVITED, "invite" },
+		{ MEETING_AGENDA_APPROVED, "write_items" },
+		{ MEETING_AGENDA_APPROVED, "quality_assure" },
+		{ MEETING_AGENDA_APPROVED, "chairs_approval" },
+		{ MEETING_PUBLISHED, "send_agenda" },
+		{ MEETING_HELD, "attend" },
+		{ MEETING_MINUTES_APPROVED, "write_minutes" },
+		{ MEETING_MINUTES_APPROVED, "approve_minutes" },
+	};
+	if (!key)
+		return false;
+	for (size_t i = 0; i < sizeof(done_by) / sizeof(done_by[0]); i++)
+		if (done_by[i].state == to && strcmp(done_by[i].key, key) == 0)
+			return true;
+	return false;
 }

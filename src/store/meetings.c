@@ -998,6 +998,10 @@ int store_meeting_save(struct store *st, struct meeting *m, struct err *err)
 	return rc;
 }
 
+static int tasks_done_by_state(struct store *st, struct arena *a,
+			       int64_t meeting_id, enum meeting_state to,
+			       struct err *err);
+
 int store_meeting_set_state(struct store *st, int64_t meeting_id,
 			    enum meeting_state to, int64_t revision,
 			    struct err *err)
@@ -1046,7 +1050,8 @@ int store_meeting_set_state(struct store *st, int64_t meeting_id,
 	if ((rc = step_done(st, q, err)) ||
 	    (rc = event_insert(st, meeting_id, old.state, to, err)) ||
 	    (rc = store_audit_insert(st, "update", "meeting", meeting_id, NULL,
-				     old.body_id, &before, &after, err)))
+				     old.body_id, &before, &after, err)) ||
+	    (rc = tasks_done_by_state(st, &a, meeting_id, to, err)))
 		goto out;
 	changed = true;
 out:
@@ -1728,27 +1733,26 @@ out:
 
 /* ---- checklist ---------------------------------------------------------- */
 
-int store_task_set_done(struct store *st, int64_t task_id, bool done,
-			struct err *err)
+/* Ticks a task off (or on) inside the caller's write transaction, with
+ * its audit row; *changed is set when it changed. */
+static int task_set_done_tx(struct store *st, struct arena *a,
+			    int64_t task_id, bool done, bool *changed,
+			    struct err *err)
 {
-	struct arena a;
 	struct meeting_task old, now;
 	struct meeting m;
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	sqlite3_stmt *q = NULL;
-	bool changed = false;
 	int rc;
 	static const char task_sql[] = "SELECT " TASK_COLS
 				       " FROM meeting_tasks t WHERE t.id = ?1";
 
-	arena_init(&a);
-	if ((rc = wbegin(st, err)) ||
-	    (rc = read_one(st, task_sql, task_id, task_row_v, &a, &old,
+	if ((rc = read_one(st, task_sql, task_id, task_row_v, a, &old,
 			   "Opgaven", err)))
 		goto out;
 	if (old.done == done)
 		goto out;
-	if ((rc = meeting_read(st, &a, old.meeting_id, &m, err)) ||
+	if ((rc = meeting_read(st, a, old.meeting_id, &m, err)) ||
 	    (rc = task_json(&old, &before, err)))
 		goto out;
 	if (!(q = prep(st, "UPDATE meeting_tasks SET done = ?2, "
@@ -1762,21 +1766,65 @@ int store_task_set_done(struct store *st, int64_t task_id, bool done,
 	sqlite3_bind_int(q, 2, done ? 1 : 0);
 	sqlite3_bind_text(q, 3, store_actor(), -1, SQLITE_TRANSIENT);
 	if ((rc = step_done(st, q, err)) ||
-	    (rc = read_one(st, task_sql, task_id, task_row_v, &a, &now,
+	    (rc = read_one(st, task_sql, task_id, task_row_v, a, &now,
 			   "Opgaven", err)) ||
 	    (rc = task_json(&now, &after, err)) ||
 	    (rc = store_audit_insert(st, "update", "task", task_id, old.key,
 				     m.body_id, &before, &after, err)) ||
 	    (rc = touch_meeting(st, m.id, err)))
 		goto out;
-	changed = true;
+	*changed = true;
 out:
 	sqlite3_finalize(q);
-	rc = wfinish(st, rc, changed, err);
 	buf_free(&before);
 	buf_free(&after);
+	return rc;
+}
+
+int store_task_set_done(struct store *st, int64_t task_id, bool done,
+			struct err *err)
+{
+	struct arena a;
+	bool changed = false;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = wbegin(st, err)) == 0)
+		rc = task_set_done_tx(st, &a, task_id, done, &changed, err);
+	rc = wfinish(st, rc, changed, err);
 	arena_free(&a);
 	return rc;
+}
+
+/* The checklist tasks a state change stands for, ticked off with it
+ * (meeting_task_done_by_state), inside the same transaction. */
+static int tasks_done_by_state(struct store *st, struct arena *a,
+			       int64_t meeting_id, enum meeting_state to,
+			       struct err *err)
+{
+	sqlite3_stmt *q = prep(st, "SELECT id, key FROM meeting_tasks "
+				   "WHERE meeting_id = ?1 AND done = 0 "
+				   "ORDER BY position", err);
+	if (!q)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(q, 1, meeting_id);
+	int64_t ids[64];
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (n < sizeof(ids) / sizeof(ids[0]) &&
+		    meeting_task_done_by_state(
+			    (const char *)sqlite3_column_text(q, 1), to))
+			ids[n++] = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, err);
+	for (size_t i = 0; i < n; i++) {
+		bool changed = false;
+		if ((rc = task_set_done_tx(st, a, ids[i], true, &changed, err)))
+			return rc;
+	}
+	return 0;
 }
 
 /* ---- documents ---------------------------------------------------------- */

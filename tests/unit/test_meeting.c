@@ -1704,9 +1704,42 @@ static void annotate(void **state)
 	fx_free(&x.f);
 }
 
+
+/* Which checklist tasks a state change stands for (seed 001's task
+ * matrix: the invitation, the agenda's approval and sending, the meeting,
+ * the minutes' approval). */
+static void tasks_done_by_state(void **state)
+{
+	(void)state;
+	assert_true(meeting_task_done_by_state("invite", MEETING_INVITED));
+	assert_true(meeting_task_done_by_state("find_date", MEETING_INVITED));
+	assert_true(meeting_task_done_by_state("chairs_approval", MEETING_AGENDA_APPROVED));
+	assert_true(meeting_task_done_by_state("send_agenda", MEETING_PUBLISHED));
+	assert_true(meeting_task_done_by_state("attend", MEETING_HELD));
+	assert_true(meeting_task_done_by_state("approve_minutes", MEETING_MINUTES_APPROVED));
+	assert_false(meeting_task_done_by_state("invite", MEETING_PUBLISHED));
+	assert_false(meeting_task_done_by_state("catering", MEETING_HELD));
+	assert_false(meeting_task_done_by_state("send_minutes", MEETING_MINUTES_APPROVED));
+	assert_false(meeting_task_done_by_state("generate", MEETING_PUBLISHED));
+	assert_false(meeting_task_done_by_state(NULL, MEETING_INVITED));
+	/* every key the templates use is a real key, and each state that
+	 * ticks something off ticks a key of every template */
+	static const enum body_kind kinds[] = { BODY_POLITICAL_LEVEL,
+		BODY_STRATEGIC_LEVEL, BODY_THEME_GROUP };
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = 0, ticked = 0;
+		const struct task_template *t = meeting_task_template(kinds[k], &n);
+		for (size_t i = 0; i < n; i++)
+			for (int st = MEETING_PLANNED; st < MEETING_STATE__COUNT; st++)
+				ticked += meeting_task_done_by_state(t[i].key, (enum meeting_state)st);
+		assert_int_equal(ticked, 9);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tasks_done_by_state),
 		cmocka_unit_test(enum_tables),
 		cmocka_unit_test(transitions_exhaustive),
 		cmocka_unit_test(transition_problem_follows_graph),

@@ -392,6 +392,16 @@ static void test_meeting_states(void **state)
 	assert_int_equal(g.events[3].to, MEETING_PUBLISHED);
 	assert_string_equal(g.events[3].actor, "sekretariatet");
 	assert_int_equal(strlen(g.events[3].at), 20);
+	/* The invitation went out with the move to invited: its checklist
+	 * task is ticked off by the same actor (meeting_task_done_by_state);
+	 * a task no state stands for ("minutes" here) is not. */
+	assert_string_equal(g.tasks[0].key, "invite");
+	assert_true(g.tasks[0].done);
+	assert_string_equal(g.tasks[0].done_by, "sekretariatet");
+	assert_false(g.tasks[1].done);
+	struct audit_entry te = audit_newest(st, &a, "task");
+	assert_string_equal(te.object_key, "invite");
+	assert_string_equal(te.actor, "sekretariatet");
 
 	/* Cancelling and planning again each move the SEQUENCE; was_published
 	 * stays. */
