@@ -279,9 +279,16 @@ step('3. the five items, "Eventuelt" stays last, two attachments on item 1', asy
   await page.goto(st.url);
   assert.deepEqual(await agendaTitles(page), seed.items.map((i) => i.title));
 
-  // "Op" on "Eventuelt" does not move it above an ordinary item.
-  const aobRow = page.locator('#dagsorden tbody tr').filter({ hasText: 'Eventuelt' });
-  await go(page, aobRow.getByRole('button', { name: 'Op' }));
+  // "Eventuelt" cannot go up (the order rule would undo it), nor the
+  // first item up or the item above "Eventuelt" down: those buttons are
+  // disabled; the others are not.
+  const rows = page.locator('#dagsorden tbody tr');
+  const aobRow = rows.filter({ hasText: 'Eventuelt' });
+  assert.equal(await aobRow.getByRole('button', { name: 'Op' }).isDisabled(), true);
+  assert.equal(await aobRow.getByRole('button', { name: 'Ned' }).isDisabled(), true);
+  assert.equal(await rows.nth(0).getByRole('button', { name: 'Op' }).isDisabled(), true);
+  assert.equal(await rows.nth(3).getByRole('button', { name: 'Ned' }).isDisabled(), true);
+  assert.equal(await rows.nth(1).getByRole('button', { name: 'Op' }).isDisabled(), false);
   assert.deepEqual(await agendaTitles(page), seed.items.map((i) => i.title),
     'Eventuelt is still last');
   assert.equal(await page.locator('#dagsorden .violations').count(), 0, 'no order problem');

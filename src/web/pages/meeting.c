@@ -266,6 +266,19 @@ static void crumbs(struct request *req, struct response *res,
 }
 
 /* A one-button POST form (state change, tick, move). */
+/* Would moving item i one place (dir -1 up, +1 down) change the
+ * agenda? Asked of core's meeting_item_move on a copy. */
+static bool move_possible(struct request *req, const struct meeting *m,
+			  size_t i, int dir, bool psychiatry_first)
+{
+	if (m->n_items < 2)
+		return false;
+	struct agenda_item *copy = arena_array(req->arena, m->n_items,
+					       sizeof(*copy));
+	memcpy(copy, m->items, m->n_items * sizeof(*copy));
+	return meeting_item_move(copy, m->n_items, i, dir, psychiatry_first);
+}
+
 static void post_button(struct request *req, struct response *res,
 			const char *action, const char *name,
 			const char *value, const char *label,
@@ -722,8 +735,9 @@ static void agenda_table(struct request *req, struct response *res,
 			    (long long)v->id);
 	html(res, "</p>\n");
 	struct violations ov = { 0 };
-	rules_check_order(req->arena, c->full.items, c->full.n_items,
-			  mtg_psychiatry_first(req, &c->full), &ov);
+	bool psych = mtg_psychiatry_first(req, &c->full);
+	rules_check_order(req->arena, c->full.items, c->full.n_items, psych,
+			  &ov);
 	if (ov.n && edit)
 		html_violations(res, &ov, v->date);
 	if (!v->n_items) {
@@ -771,10 +785,12 @@ static void agenda_table(struct request *req, struct response *res,
 			const char *mv = arena_printf(req->arena, "/items/%lld/move",
 						      (long long)it->id);
 			html(res, "<td class=\"move\">");
-			post_button(req, res, mv, "dir", "up", "Op",
-				    NULL, i == 0, NULL);
-			post_button(req, res, mv, "dir", "down", "Ned",
-				    NULL, i + 1 == v->n_items, NULL);
+			/* A move the order rules would undo (Eventuelt up,
+			 * the item above it down) is offered disabled. */
+			post_button(req, res, mv, "dir", "up", "Op", NULL,
+				    !move_possible(req, v, i, -1, psych), NULL);
+			post_button(req, res, mv, "dir", "down", "Ned", NULL,
+				    !move_possible(req, v, i, +1, psych), NULL);
 			html(res, "</td>");
 		}
 		html(res, "</tr>\n");
