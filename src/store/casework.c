@@ -44,93 +44,14 @@ static int not_found(struct err *err, const char *what)
 	return ERR_NOT_FOUND;
 }
 
-static int invalid(struct err *err, const char *code, const char *msg)
-{
-	err_set(err, ERR_INVALID, code, "%s", msg);
-	return ERR_INVALID;
-}
 
-/* "Nogen har ændret sagen, siden du åbnede den. ..." (sqlite.c's words). */
-static int stale(struct err *err, const char *noun, const char *pronoun)
-{
-	err_set(err, ERR_CONFLICT, "stale",
-		"Nogen har ændret %s, siden du åbnede %s. Dine ændringer er "
-		"ikke gemt – se forskellen herunder og gem igen.", noun,
-		pronoun);
-	return ERR_CONFLICT;
-}
 
-static int json_failed(struct err *err)
-{
-	err_set(err, ERR_INTERNAL, "json",
-		"Oplysningerne kan ikke skrives som JSON.");
-	return ERR_INTERNAL;
-}
 
-static bool buf_equal(const struct buf *a, const struct buf *b)
-{
-	return a->len == b->len && (a->len == 0 ||
-				    memcmp(a->data, b->data, a->len) == 0);
-}
 
-static int wbegin(struct store *st, struct err *err)
-{
-	store_lock(st);
-	return tx_begin(st, err);
-}
 
-/* Commit when it succeeded and changed something, else roll back. */
-static int wfinish(struct store *st, int rc, bool changed, struct err *err)
-{
-	if (rc == 0 && changed)
-		rc = tx_commit(st, err);
-	if (rc || !changed)
-		tx_rollback(st);
-	store_unlock(st);
-	return rc;
-}
 
-static int exec_id(struct store *st, const char *sql, int64_t id,
-		   struct err *err)
-{
-	sqlite3_stmt *q = prep(st, sql, err);
-	int rc;
-	if (!q)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(q, 1, id);
-	rc = step_done(st, q, err);
-	sqlite3_finalize(q);
-	return rc;
-}
 
-/* One integer from a query with ?1 and ?2 bound (0 when no row). */
-static int query_int(struct store *st, const char *sql, int64_t p1,
-		     int64_t p2, int64_t *out, struct err *err)
-{
-	sqlite3_stmt *q = prep(st, sql, err);
-	int r, rc = 0;
-	if (!q)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(q, 1, p1);
-	sqlite3_bind_int64(q, 2, p2);
-	*out = 0;
-	r = sqlite3_step(q);
-	if (r == SQLITE_ROW)
-		*out = sqlite3_column_int64(q, 0);
-	else if (r != SQLITE_DONE)
-		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
-	sqlite3_finalize(q);
-	return rc;
-}
 
-static void token_new(char *out)
-{
-	unsigned char raw[16];
-	if (sodium_init() < 0)
-		abort();
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(out, 33, raw, sizeof(raw));
-}
 
 static void sha256_hex(const void *data, size_t len, char *out)
 {
@@ -210,20 +131,6 @@ static json_t *jdate(int d)
 	return json_string(s);
 }
 
-/* Appends j (consumed) to out as compact JSON. */
-static int dump_json(json_t *j, struct buf *out, struct err *err)
-{
-	char *s;
-	if (!j)
-		return json_failed(err);
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (!s)
-		return json_failed(err);
-	buf_puts(out, s);
-	free(s);
-	return 0;
-}
 
 static json_t *case_fields(const struct case_file *c)
 {
@@ -1575,7 +1482,7 @@ static int case_update(struct store *st, struct arena *a, struct case_file *c,
 	if ((rc = case_read(st, a, c->id, &old, err)))
 		goto out;
 	if (c->revision > 0 && c->revision != old.revision) {
-		rc = stale(err, "sagen", "den");
+		rc = stale(err, "sagen", "den", false);
 		goto out;
 	}
 	new = old;
@@ -1905,7 +1812,7 @@ int store_action_save(struct store *st, struct followup_action *fa,
 		if ((rc = action_read(st, &a, id, &old, err)))
 			goto out;
 		if (fa->revision > 0 && fa->revision != old.revision) {
-			rc = stale(err, "opfølgningspunktet", "det");
+			rc = stale(err, "opfølgningspunktet", "det", false);
 			goto out;
 		}
 		if ((rc = action_json(&old, &before, err)) ||
@@ -2055,7 +1962,7 @@ int store_initiative_save(struct store *st, struct initiative *in,
 		if ((rc = initiative_read(st, &a, id, &old, err)))
 			goto out;
 		if (in->revision > 0 && in->revision != old.revision) {
-			rc = stale(err, "initiativet", "det");
+			rc = stale(err, "initiativet", "det", false);
 			goto out;
 		}
 		if ((rc = initiative_json(&old, &before, err)) ||

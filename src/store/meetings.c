@@ -40,93 +40,13 @@ static int not_found(struct err *err, const char *what)
 	return ERR_NOT_FOUND;
 }
 
-static int invalid(struct err *err, const char *code, const char *msg)
-{
-	err_set(err, ERR_INVALID, code, "%s", msg);
-	return ERR_INVALID;
-}
 
-/* "Nogen har ændret mødet, siden du åbnede det. ..." (sqlite.c's words). */
-static int stale(struct err *err, const char *noun, const char *pronoun,
-		 bool delete)
-{
-	err_set(err, ERR_CONFLICT, "stale",
-		"Nogen har ændret %s, siden du åbnede %s. %s", noun, pronoun,
-		delete ? "Der er ikke slettet noget – se de nye oplysninger, "
-			 "og slet igen, hvis det stadig er rigtigt."
-		       : "Dine ændringer er ikke gemt – se forskellen herunder "
-			 "og gem igen.");
-	return ERR_CONFLICT;
-}
 
-static int json_failed(struct err *err)
-{
-	err_set(err, ERR_INTERNAL, "json",
-		"Oplysningerne kan ikke skrives som JSON.");
-	return ERR_INTERNAL;
-}
 
-static bool buf_equal(const struct buf *a, const struct buf *b)
-{
-	return a->len == b->len && (a->len == 0 ||
-				    memcmp(a->data, b->data, a->len) == 0);
-}
 
-/* Locks and begins a write transaction. */
-static int wbegin(struct store *st, struct err *err)
-{
-	store_lock(st);
-	return tx_begin(st, err);
-}
 
-/*
- * The end of every write: commit when it succeeded and changed
- * something, roll back otherwise (a no-op leaves the generation), then
- * unlock.
- */
-static int wfinish(struct store *st, int rc, bool changed, struct err *err)
-{
-	if (rc == 0 && changed)
-		rc = tx_commit(st, err);
-	if (rc || !changed)
-		tx_rollback(st);
-	store_unlock(st);
-	return rc;
-}
 
-/* Runs one statement (no rows) with one id bound as ?1. */
-static int exec_id(struct store *st, const char *sql, int64_t id,
-		   struct err *err)
-{
-	sqlite3_stmt *q = prep(st, sql, err);
-	int rc;
-	if (!q)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(q, 1, id);
-	rc = step_done(st, q, err);
-	sqlite3_finalize(q);
-	return rc;
-}
 
-/* One integer from a query with ?1 and ?2 bound (0 when no row). */
-static int query_int(struct store *st, const char *sql, int64_t p1,
-		     int64_t p2, int64_t *out, struct err *err)
-{
-	sqlite3_stmt *q = prep(st, sql, err);
-	int r, rc = 0;
-	if (!q)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(q, 1, p1);
-	sqlite3_bind_int64(q, 2, p2);
-	*out = 0;
-	r = sqlite3_step(q);
-	if (r == SQLITE_ROW)
-		*out = sqlite3_column_int64(q, 0);
-	else if (r != SQLITE_DONE)
-		rc = db_error(st, sqlite3_extended_errcode(st->db), err);
-	sqlite3_finalize(q);
-	return rc;
-}
 
 /* A write below a meeting changes what OParl embeds in it. */
 static int touch_meeting(struct store *st, int64_t meeting_id, struct err *err)
@@ -135,16 +55,6 @@ static int touch_meeting(struct store *st, int64_t meeting_id, struct err *err)
 			   " WHERE id = ?1", meeting_id, err);
 }
 
-/* 32 lowercase hex digits from 16 CSPRNG bytes into out[33]. */
-static void token_new(char *out)
-{
-	unsigned char raw[16];
-	/* Idempotent and thread-safe; main.c calls it too, tests may not. */
-	if (sodium_init() < 0)
-		abort();
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(out, 33, raw, sizeof(raw));
-}
 
 /* The SHA-256 of the bytes as 64 lowercase hex into out[65]. */
 static void sha256_hex(const void *data, size_t len, char *out)
@@ -705,19 +615,6 @@ static json_t *jcode(const char *code)
 	return code && *code ? json_string(code) : json_null();
 }
 
-static int dump_json(json_t *j, struct buf *out, struct err *err)
-{
-	char *s;
-	if (!j)
-		return json_failed(err);
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (!s)
-		return json_failed(err);
-	buf_puts(out, s);
-	free(s);
-	return 0;
-}
 
 static int attachment_json(const struct attachment *at, int64_t meeting_id,
 			   struct buf *out, struct err *err)
