@@ -683,3 +683,84 @@ const struct route api_routes[] = {
 	RESOURCE_ROUTES("rotations", rotations),
 	{ NULL, NULL, NULL },
 };
+
+/* ---- shared by api/meetings.c and api/cases.c ----------------------- */
+
+/*
+ * The revision a write is conditional on (0: none), from If-Match or
+ * the body's "revision" (as api.c). *from_header says which, for the
+ * answer to a stale write (412 or 409). Sends 400/412 and returns false
+ * when they are malformed or disagree.
+ */
+bool api_write_revision(struct request *req, struct response *res,
+			   json_t *body, int64_t *rev, bool *from_header)
+{
+	int64_t match = api_if_match(req);
+	int64_t want = 0;
+	json_t *rv = body ? json_object_get(body, "revision") : NULL;
+	if (rv && !json_is_null(rv)) {
+		if (!json_is_integer(rv) || json_integer_value(rv) < 1) {
+			api_error(res, 400, "bad_revision",
+				  "feltet «revision» skal være et positivt heltal, "
+				  "som GET gav det");
+			return false;
+		}
+		want = (int64_t)json_integer_value(rv);
+	}
+	if (match == -2 || (match > 0 && want && want != match)) {
+		api_precondition_failed(res);
+		return false;
+	}
+	*from_header = match > 0;
+	*rev = match > 0 ? match : want;
+	return true;
+}
+
+/* "id" in a body may only repeat the URL's (0 for a create). */
+bool api_check_body_id(struct response *res, json_t *body, int64_t want)
+{
+	json_t *idv = json_object_get(body, "id");
+	if (!idv || json_is_null(idv))
+		return true;
+	if (json_is_integer(idv) && (int64_t)json_integer_value(idv) == want &&
+	    want)
+		return true;
+	api_error(res, 400, "bad_id", want ?
+		  "feltet «id» skal være det samme som i adressen" :
+		  "feltet «id» kan ikke angives ved oprettelse");
+	return false;
+}
+
+/* Maps a store error to a response for the meeting and casework
+ * resources (api.c's store_failed, with 412/409 for a stale write). */
+void api_store_failed(struct response *res, const struct err *err,
+			 const char *not_found, bool from_header)
+{
+	const char *msg = err->msg[0] ? err->msg : "Der opstod en fejl i lageret";
+	const char *code = err->code[0] ? err->code : "store_error";
+	if (strcmp(code, "stale") == 0) {
+		if (from_header)
+			api_precondition_failed(res);
+		else
+			api_error(res, 409, "stale",
+				  "Oplysningerne er ændret, siden du hentede dem "
+				  "(«revision» passer ikke med den gemte udgave). "
+				  "Dine ændringer er ikke gemt – hent dem igen, og "
+				  "prøv på ny.");
+		return;
+	}
+	switch (err->kind) {
+	case ERR_CONFLICT:
+		api_error(res, 409, code, "%s", msg);
+		break;
+	case ERR_NOT_FOUND:
+		api_error(res, 404, "not_found", "%s", not_found);
+		break;
+	case ERR_INVALID:
+		api_error(res, 422, code, "%s", msg);
+		break;
+	default:
+		api_error(res, 500, code, "%s", msg);
+		break;
+	}
+}

@@ -90,6 +90,18 @@ int api_query_id(struct request *req, struct response *res,
 int64_t api_if_match(const struct request *req);
 void api_etag(struct response *res, int64_t revision);
 void api_precondition_failed(struct response *res);
+/* The revision a write is conditional on (0: none), from If-Match or
+ * the body's "revision"; *from_header says which. Sends 400/412 and
+ * returns false when they are malformed or disagree. */
+bool api_write_revision(struct request *req, struct response *res,
+			json_t *body, int64_t *rev, bool *from_header);
+/* "id" in a body may only repeat the URL's (want; 0 for a create):
+ * 400 and false otherwise. */
+bool api_check_body_id(struct response *res, json_t *body, int64_t want);
+/* A store error as the answer: stale -> 412 (from If-Match) or 409,
+ * conflict 409, not found 404 with not_found, invalid 422, else 500. */
+void api_store_failed(struct response *res, const struct err *err,
+		      const char *not_found, bool from_header);
 
 /* ---- input (input.c) ------------------------------------------------ */
 

@@ -69,38 +69,6 @@ static const char ADOPT_TEMPLATE_KEY[] = "skalering-af-lokal-indsats";
 
 /* ---- answers ------------------------------------------------------------ */
 
-/* Maps a store error to a response (as meetings.c). */
-static void store_failed(struct response *res, const struct err *err,
-			 const char *not_found, bool from_header)
-{
-	const char *msg = err->msg[0] ? err->msg : "Der opstod en fejl i lageret";
-	const char *code = err->code[0] ? err->code : "store_error";
-	if (strcmp(code, "stale") == 0) {
-		if (from_header)
-			api_precondition_failed(res);
-		else
-			api_error(res, 409, "stale",
-				  "Oplysningerne er ændret, siden du hentede dem "
-				  "(«revision» passer ikke med den gemte udgave). "
-				  "Dine ændringer er ikke gemt – hent dem igen, og "
-				  "prøv på ny.");
-		return;
-	}
-	switch (err->kind) {
-	case ERR_CONFLICT:
-		api_error(res, 409, code, "%s", msg);
-		break;
-	case ERR_NOT_FOUND:
-		api_error(res, 404, "not_found", "%s", not_found);
-		break;
-	case ERR_INVALID:
-		api_error(res, 422, code, "%s", msg);
-		break;
-	default:
-		api_error(res, 500, code, "%s", msg);
-		break;
-	}
-}
 
 /* A write core refused: the public 401, everybody else 403 (the answers
  * of authorize.c under /api/). */
@@ -133,44 +101,7 @@ static void unprocessable(struct response *res, const char *code,
 
 /* ---- conditional writes (as meetings.c) ---------------------------------- */
 
-static bool write_revision(struct request *req, struct response *res,
-			   json_t *body, int64_t *rev, bool *from_header)
-{
-	int64_t match = api_if_match(req);
-	int64_t want = 0;
-	json_t *rv = body ? json_object_get(body, "revision") : NULL;
-	if (rv && !json_is_null(rv)) {
-		if (!json_is_integer(rv) || json_integer_value(rv) < 1) {
-			api_error(res, 400, "bad_revision",
-				  "feltet «revision» skal være et positivt heltal, "
-				  "som GET gav det");
-			return false;
-		}
-		want = (int64_t)json_integer_value(rv);
-	}
-	if (match == -2 || (match > 0 && want && want != match)) {
-		api_precondition_failed(res);
-		return false;
-	}
-	*from_header = match > 0;
-	*rev = match > 0 ? match : want;
-	return true;
-}
 
-/* "id" in a body may only repeat the URL's (0 for a create). */
-static bool check_body_id(struct response *res, json_t *body, int64_t want)
-{
-	json_t *idv = json_object_get(body, "id");
-	if (!idv || json_is_null(idv))
-		return true;
-	if (json_is_integer(idv) && (int64_t)json_integer_value(idv) == want &&
-	    want)
-		return true;
-	api_error(res, 400, "bad_id", want ?
-		  "feltet «id» skal være det samme som i adressen" :
-		  "feltet «id» kan ikke angives ved oprettelse");
-	return false;
-}
 
 /* ---- loading ------------------------------------------------------------- */
 
@@ -181,7 +112,7 @@ static bool load_cw(struct request *req, struct response *res,
 	struct err err = { 0 };
 	memset(cw, 0, sizeof(*cw));
 	if (store_casework_load(req->app->store, req->arena, cw, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return false;
 	}
 	return true;
@@ -239,7 +170,7 @@ static bool load_case(struct request *req, struct response *res, int64_t id,
 		if (!id || err.kind == ERR_NOT_FOUND)
 			api_error(res, 404, "not_found", CASE_NOT_FOUND);
 		else
-			store_failed(res, &err, CASE_NOT_FOUND, false);
+			api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return false;
 	}
 	return true;
@@ -711,7 +642,7 @@ static void case_create(struct request *req, struct response *res)
 	json_t *body = api_in_body(req, res);
 	if (!body)
 		return;
-	if (!check_body_id(res, body, 0)) {
+	if (!api_check_body_id(res, body, 0)) {
 		json_decref(body);
 		return;
 	}
@@ -764,7 +695,7 @@ static void case_create(struct request *req, struct response *res)
 	c->revision = 0;
 	struct err err = { 0 };
 	if (store_case_save(req->app->store, c, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	res_header(res, "Location", arena_printf(req->arena,
@@ -801,8 +732,8 @@ static void case_update(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!check_body_id(res, body, old->id) ||
-	    !write_revision(req, res, body, &rev, &from_header)) {
+	if (!api_check_body_id(res, body, old->id) ||
+	    !api_write_revision(req, res, body, &rev, &from_header)) {
 		json_decref(body);
 		return;
 	}
@@ -854,12 +785,12 @@ static void case_update(struct request *req, struct response *res)
 	c->revision = rev;
 	struct err err = { 0 };
 	if (store_case_save(req->app->store, c, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, from_header);
+		api_store_failed(res, &err, CASE_NOT_FOUND, from_header);
 		return;
 	}
 	if (n_add && store_case_steps_add(req->app->store, c->id, add, n_add,
 					  &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	send_case(req, res, c->id, 200, NULL);
@@ -1064,17 +995,17 @@ static void step_update(struct request *req, struct response *res)
 	}
 	struct err err = { 0 };
 	if (store_case_step_update(req->app->store, st, &err) != 0) {
-		store_failed(res, &err, STEP_NOT_FOUND, false);
+		api_store_failed(res, &err, STEP_NOT_FOUND, false);
 		return;
 	}
 	if (n_add && store_case_steps_add(req->app->store, c.id, add, n_add,
 					  &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	if (st->item_id && store_case_link_item(req->app->store, c.id,
 						st->item_id, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	json_t *extra = NULL;
@@ -1160,7 +1091,7 @@ static void step_agenda(struct request *req, struct response *res)
 	struct err err = { 0 };
 	if (store_meeting_list(req->app->store, req->arena, st->body_id, today,
 			       0, &ms, &n, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	const struct meeting *next = NULL;
@@ -1184,7 +1115,7 @@ static void step_agenda(struct request *req, struct response *res)
 		   st->action == STEP_INFORM ? ITEM_INFORMATION :
 		   ITEM_DISCUSSION;
 	if (store_item_save(req->app->store, it, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	fix_order(req, next->id);
@@ -1192,7 +1123,7 @@ static void step_agenda(struct request *req, struct response *res)
 	up.item_id = it->id;
 	if (store_case_step_update(req->app->store, &up, &err) != 0 ||
 	    store_case_link_item(req->app->store, c.id, it->id, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	res_header(res, "Location", arena_printf(req->arena,
@@ -1395,8 +1326,8 @@ static void action_write(struct request *req, struct response *res,
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!check_body_id(res, body, old ? old->id : 0) ||
-	    (old && !write_revision(req, res, body, &rev, &from_header))) {
+	if (!api_check_body_id(res, body, old ? old->id : 0) ||
+	    (old && !api_write_revision(req, res, body, &rev, &from_header))) {
 		json_decref(body);
 		return;
 	}
@@ -1426,7 +1357,7 @@ static void action_write(struct request *req, struct response *res,
 	fa->revision = rev;
 	struct err err = { 0 };
 	if (store_action_save(req->app->store, fa, &err) != 0) {
-		store_failed(res, &err, ACTION_NOT_FOUND, from_header);
+		api_store_failed(res, &err, ACTION_NOT_FOUND, from_header);
 		return;
 	}
 	if (!old)
@@ -1512,7 +1443,7 @@ static void action_note(struct request *req, struct response *res)
 		return;
 	struct err err = { 0 };
 	if (store_action_note_add(req->app->store, fa->id, text, &err) != 0) {
-		store_failed(res, &err, ACTION_NOT_FOUND, false);
+		api_store_failed(res, &err, ACTION_NOT_FOUND, false);
 		return;
 	}
 	send_action(req, res, fa->id, 201);
@@ -1651,8 +1582,8 @@ static void initiative_write(struct request *req, struct response *res,
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!check_body_id(res, body, old ? old->id : 0) ||
-	    (old && !write_revision(req, res, body, &rev, &from_header))) {
+	if (!api_check_body_id(res, body, old ? old->id : 0) ||
+	    (old && !api_write_revision(req, res, body, &rev, &from_header))) {
 		json_decref(body);
 		return;
 	}
@@ -1688,7 +1619,7 @@ static void initiative_write(struct request *req, struct response *res,
 	it->revision = rev;
 	struct err err = { 0 };
 	if (store_initiative_save(req->app->store, it, &err) != 0) {
-		store_failed(res, &err, INITIATIVE_NOT_FOUND, from_header);
+		api_store_failed(res, &err, INITIATIVE_NOT_FOUND, from_header);
 		return;
 	}
 	if (!old)
@@ -1775,7 +1706,7 @@ static void initiative_comment(struct request *req, struct response *res)
 	struct err err = { 0 };
 	if (store_initiative_comment_add(req->app->store, it->id, area_id, text,
 					 &err) != 0) {
-		store_failed(res, &err, INITIATIVE_NOT_FOUND, false);
+		api_store_failed(res, &err, INITIATIVE_NOT_FOUND, false);
 		return;
 	}
 	send_initiative(req, res, it->id, 201);
@@ -1916,7 +1847,7 @@ static void initiative_adopt(struct request *req, struct response *res)
 	c->n_steps = n;
 	struct err err = { 0 };
 	if (store_case_save(req->app->store, c, &err) != 0) {
-		store_failed(res, &err, CASE_NOT_FOUND, false);
+		api_store_failed(res, &err, CASE_NOT_FOUND, false);
 		return;
 	}
 	res_header(res, "Location", arena_printf(req->arena,
@@ -2062,7 +1993,7 @@ static void template_write(struct request *req, struct response *res,
 	json_t *body = api_in_body(req, res);
 	if (!body)
 		return;
-	if (!check_body_id(res, body, old ? old->id : 0)) {
+	if (!api_check_body_id(res, body, old ? old->id : 0)) {
 		json_decref(body);
 		return;
 	}
@@ -2102,7 +2033,7 @@ static void template_write(struct request *req, struct response *res,
 	}
 	struct err err = { 0 };
 	if (store_template_save(req->app->store, t, &err) != 0) {
-		store_failed(res, &err, TEMPLATE_NOT_FOUND, false);
+		api_store_failed(res, &err, TEMPLATE_NOT_FOUND, false);
 		return;
 	}
 	struct casework cw;

@@ -60,38 +60,6 @@ static const char FORBIDDEN_MESSAGE[] = "Du har ikke ret til at ændre dette.";
 
 /* ---- loading ------------------------------------------------------------ */
 
-/* Maps a store error to a response (api.c's store_failed, for meetings). */
-static void store_failed(struct response *res, const struct err *err,
-			 const char *not_found, bool from_header)
-{
-	const char *msg = err->msg[0] ? err->msg : "Der opstod en fejl i lageret";
-	const char *code = err->code[0] ? err->code : "store_error";
-	if (strcmp(code, "stale") == 0) {
-		if (from_header)
-			api_precondition_failed(res);
-		else
-			api_error(res, 409, "stale",
-				  "Oplysningerne er ændret, siden du hentede dem "
-				  "(«revision» passer ikke med den gemte udgave). "
-				  "Dine ændringer er ikke gemt – hent dem igen, og "
-				  "prøv på ny.");
-		return;
-	}
-	switch (err->kind) {
-	case ERR_CONFLICT:
-		api_error(res, 409, code, "%s", msg);
-		break;
-	case ERR_NOT_FOUND:
-		api_error(res, 404, "not_found", "%s", not_found);
-		break;
-	case ERR_INVALID:
-		api_error(res, 422, code, "%s", msg);
-		break;
-	default:
-		api_error(res, 500, code, "%s", msg);
-		break;
-	}
-}
 
 /* The stored meeting (complete), when req's principal may see it; else
  * a 404 (a meeting one may not see does not exist) and false. */
@@ -105,7 +73,7 @@ static bool load_meeting(struct request *req, struct response *res,
 		if (!id || err.kind == ERR_NOT_FOUND)
 			api_error(res, 404, "not_found", MEETING_NOT_FOUND);
 		else
-			store_failed(res, &err, MEETING_NOT_FOUND, false);
+			api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 		return false;
 	}
 	if (!web_may_meeting(req, m, NULL, WEB_MEETING_VIEW)) {
@@ -143,7 +111,7 @@ static bool load_item(struct request *req, struct response *res, int64_t id,
 		if (!id || err.kind == ERR_NOT_FOUND)
 			api_error(res, 404, "not_found", ITEM_NOT_FOUND);
 		else
-			store_failed(res, &err, ITEM_NOT_FOUND, false);
+			api_store_failed(res, &err, ITEM_NOT_FOUND, false);
 		return false;
 	}
 	if (!load_meeting(req, res, mid, m))
@@ -355,50 +323,7 @@ static void send_meeting(struct request *req, struct response *res,
 
 /* ---- conditional writes ------------------------------------------------- */
 
-/*
- * The revision a write is conditional on (0: none), from If-Match or
- * the body's "revision" (as api.c). *from_header says which, for the
- * answer to a stale write (412 or 409). Sends 400/412 and returns false
- * when they are malformed or disagree.
- */
-static bool write_revision(struct request *req, struct response *res,
-			   json_t *body, int64_t *rev, bool *from_header)
-{
-	int64_t match = api_if_match(req);
-	int64_t want = 0;
-	json_t *rv = body ? json_object_get(body, "revision") : NULL;
-	if (rv && !json_is_null(rv)) {
-		if (!json_is_integer(rv) || json_integer_value(rv) < 1) {
-			api_error(res, 400, "bad_revision",
-				  "feltet «revision» skal være et positivt heltal, "
-				  "som GET gav det");
-			return false;
-		}
-		want = (int64_t)json_integer_value(rv);
-	}
-	if (match == -2 || (match > 0 && want && want != match)) {
-		api_precondition_failed(res);
-		return false;
-	}
-	*from_header = match > 0;
-	*rev = match > 0 ? match : want;
-	return true;
-}
 
-/* "id" in a body may only repeat the URL's (0 for a create). */
-static bool check_body_id(struct response *res, json_t *body, int64_t want)
-{
-	json_t *idv = json_object_get(body, "id");
-	if (!idv || json_is_null(idv))
-		return true;
-	if (json_is_integer(idv) && (int64_t)json_integer_value(idv) == want &&
-	    want)
-		return true;
-	api_error(res, 400, "bad_id", want ?
-		  "feltet «id» skal være det samme som i adressen" :
-		  "feltet «id» kan ikke angives ved oprettelse");
-	return false;
-}
 
 /* ---- reading a meeting -------------------------------------------------- */
 
@@ -547,7 +472,7 @@ static void meetings_list(struct request *req, struct response *res)
 	struct err err = { 0 };
 	if (store_meeting_list(req->app->store, req->arena, body_id, from, to,
 			       &ms, &n, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, false);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 		return;
 	}
 	req->no_cache = true;
@@ -583,8 +508,8 @@ static void meeting_write(struct request *req, struct response *res,
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!check_body_id(res, body, old ? old->id : 0) ||
-	    (old && !write_revision(req, res, body, &rev, &from_header))) {
+	if (!api_check_body_id(res, body, old ? old->id : 0) ||
+	    (old && !api_write_revision(req, res, body, &rev, &from_header))) {
 		json_decref(body);
 		return;
 	}
@@ -621,7 +546,7 @@ static void meeting_write(struct request *req, struct response *res,
 	m->revision = rev;
 	struct err err = { 0 };
 	if (store_meeting_save(req->app->store, m, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, from_header);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, from_header);
 		return;
 	}
 	if (!old)
@@ -660,12 +585,12 @@ static void meeting_delete(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!write_revision(req, res, NULL, &rev, &from_header) ||
+	if (!api_write_revision(req, res, NULL, &rev, &from_header) ||
 	    !web_authorize_meeting(req, res, &m, NULL, WEB_MEETING_EDIT))
 		return;
 	struct err err = { 0 };
 	if (store_meeting_delete(req->app->store, m.id, rev, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, from_header);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, from_header);
 		return;
 	}
 	res->status = 204;
@@ -684,7 +609,7 @@ static void meeting_state(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!write_revision(req, res, body, &rev, &from_header)) {
+	if (!api_write_revision(req, res, body, &rev, &from_header)) {
 		json_decref(body);
 		return;
 	}
@@ -718,7 +643,7 @@ static void meeting_state(struct request *req, struct response *res)
 	}
 	struct err err = { 0 };
 	if (store_meeting_set_state(req->app->store, m.id, to, rev, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, from_header);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, from_header);
 		return;
 	}
 	/* The notice; its failure is a warning: the state change stands. */
@@ -888,7 +813,7 @@ static void item_create(struct request *req, struct response *res)
 	json_t *body = api_in_body(req, res);
 	if (!body)
 		return;
-	if (!check_body_id(res, body, 0)) {
+	if (!api_check_body_id(res, body, 0)) {
 		json_decref(body);
 		return;
 	}
@@ -920,7 +845,7 @@ static void item_create(struct request *req, struct response *res)
 		it->number = 0;
 	struct err err = { 0 };
 	if (store_item_save(req->app->store, it, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, false);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 		return;
 	}
 	fix_order(req, m.id);
@@ -958,8 +883,8 @@ static void item_update(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!check_body_id(res, body, old->id) ||
-	    !write_revision(req, res, body, &rev, &from_header)) {
+	if (!api_check_body_id(res, body, old->id) ||
+	    !api_write_revision(req, res, body, &rev, &from_header)) {
 		json_decref(body);
 		return;
 	}
@@ -1005,7 +930,7 @@ static void item_update(struct request *req, struct response *res)
 	it->revision = rev;
 	struct err err = { 0 };
 	if (store_item_save(req->app->store, it, &err) != 0) {
-		store_failed(res, &err, ITEM_NOT_FOUND, from_header);
+		api_store_failed(res, &err, ITEM_NOT_FOUND, from_header);
 		return;
 	}
 	send_item(req, res, m.id, it->id, 200);
@@ -1020,7 +945,7 @@ static void item_delete(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!write_revision(req, res, NULL, &rev, &from_header) ||
+	if (!api_write_revision(req, res, NULL, &rev, &from_header) ||
 	    !web_authorize_meeting(req, res, &m, NULL, WEB_MEETING_EDIT))
 		return;
 	if (!meeting_agenda_editable(m.state)) {
@@ -1029,7 +954,7 @@ static void item_delete(struct request *req, struct response *res)
 	}
 	struct err err = { 0 };
 	if (store_item_delete(req->app->store, it->id, rev, &err) != 0) {
-		store_failed(res, &err, ITEM_NOT_FOUND, from_header);
+		api_store_failed(res, &err, ITEM_NOT_FOUND, from_header);
 		return;
 	}
 	res->status = 204;
@@ -1049,7 +974,7 @@ static void item_decision(struct request *req, struct response *res)
 		return;
 	int64_t rev = 0;
 	bool from_header = false;
-	if (!write_revision(req, res, body, &rev, &from_header)) {
+	if (!api_write_revision(req, res, body, &rev, &from_header)) {
 		json_decref(body);
 		return;
 	}
@@ -1088,7 +1013,7 @@ static void item_decision(struct request *req, struct response *res)
 	it->revision = rev;
 	struct err err = { 0 };
 	if (store_item_save(req->app->store, it, &err) != 0) {
-		store_failed(res, &err, ITEM_NOT_FOUND, from_header);
+		api_store_failed(res, &err, ITEM_NOT_FOUND, from_header);
 		return;
 	}
 	send_item(req, res, m.id, it->id, 200);
@@ -1178,7 +1103,7 @@ static void items_order(struct request *req, struct response *res)
 	}
 	struct err err = { 0 };
 	if (store_items_reorder(req->app->store, m.id, ids, n, &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, false);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 		return;
 	}
 	struct meeting now, view;
@@ -1357,14 +1282,14 @@ static void attendance_put(struct request *req, struct response *res)
 		if (store_attendance_set(req->app->store, m.id,
 					 rows[i].membership_id, rows[i].status,
 					 rows[i].note, &err) != 0) {
-			store_failed(res, &err, MEETING_NOT_FOUND, false);
+			api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 			return;
 		}
 	}
 	struct meeting now;
 	if (store_meeting_get(req->app->store, req->arena, m.id, &now,
 			      &err) != 0) {
-		store_failed(res, &err, MEETING_NOT_FOUND, false);
+		api_store_failed(res, &err, MEETING_NOT_FOUND, false);
 		return;
 	}
 	api_send(res, 200, attendance_json(req, &now));
